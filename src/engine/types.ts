@@ -1,0 +1,84 @@
+/**
+ * Plain, serialisable data that crosses the worker boundary. No Mats, no tensors, no classes.
+ */
+
+/** Structural ImageData: the DOM class in browsers, a plain object in Node. RGBA, row-major. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export type ThresholdMethod = 'adaptive' | 'otsu' | 'normalized-otsu';
+
+/** Every tunable stage parameter in one object; defaults live in pipeline/params.ts. */
+export interface PipelineParams {
+  /** Gaussian blur kernel size (odd, >= 1; 1 = no blur). */
+  blurSize: number;
+  thresholdMethod: ThresholdMethod;
+  /** Block size for adaptive thresholding (odd), in working-image pixels. */
+  adaptiveBlockSize: number;
+  /** Constant subtracted in adaptive thresholding. */
+  adaptiveC: number;
+  cannyLow: number;
+  cannyHigh: number;
+  /** Square dilation kernel size (odd). */
+  dilateSize: number;
+  dilateIterations: number;
+  /** Boxes smaller than this (in working pixels, on the longer side) are dropped as noise. */
+  minBoxSize: number;
+  /** Digits whose calibrated confidence falls below this are flagged doubtful. */
+  doubtfulBelow: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Guess {
+  label: number;
+  p: number;
+}
+
+export interface DigitResult {
+  label: number;
+  confidence: number;
+  /** Top-3 guesses, best first (top[0].label === label). */
+  top: Guess[];
+  /** In original image coordinates. */
+  box: Box;
+  /** The 28x28 model input, ink = 1, row-major. */
+  crop28: Float32Array;
+  doubtful: boolean;
+}
+
+export interface LineResult {
+  digits: DigitResult[];
+}
+
+export type StageId = 'gray' | 'blur' | 'thresh' | 'edges' | 'dilate' | 'boxes';
+
+export type StageImages = Record<StageId, RgbaImage>;
+
+export interface RecognizeResult {
+  /** Digits in reading order, lines joined by "\n". */
+  text: string;
+  lines: LineResult[];
+  stages?: StageImages;
+  /** Milliseconds per stage (and 'total'). */
+  timings: Record<string, number>;
+  /** Width/height of the input as given. */
+  width: number;
+  height: number;
+}
+
+export interface RecognizeOptions {
+  params?: Partial<PipelineParams>;
+  stages?: boolean;
+  signal?: AbortSignal;
+}
