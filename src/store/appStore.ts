@@ -1,0 +1,41 @@
+/**
+ * The one store, in slices. Components read it through narrow selectors; actions are plain
+ * functions (see recognition.ts, engine.ts) so non-React code can call them too.
+ */
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { createEngineSlice, type EngineSlice } from './engineSlice';
+import { createInputSlice, type InputSlice } from './inputSlice';
+import { createParamsSlice, type ParamsSlice } from './paramsSlice';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
+
+export type AppState = EngineSlice & InputSlice & ParamsSlice & SettingsSlice;
+
+export const useAppStore = create<AppState>()(
+  persist(
+    (...a) => ({
+      ...createEngineSlice(...a),
+      ...createInputSlice(...a),
+      ...createParamsSlice(...a),
+      ...createSettingsSlice(...a),
+    }),
+    {
+      name: 'digit-lens-settings',
+      version: 1,
+      // Only preferences are kept on the device; images and results never are.
+      partialize: (s) => ({ settings: s.settings, params: s.params }),
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<Pick<AppState, 'settings' | 'params'>>;
+        return {
+          ...current,
+          settings: { ...current.settings, ...p.settings },
+          params: { ...current.params, ...p.params },
+        };
+      },
+    },
+  ),
+);
+
+export function activeItemId(s: AppState): string | null {
+  return s.activeIds[s.mode];
+}

@@ -1,0 +1,81 @@
+/**
+ * Engine lifecycle: one worker for the page, started at once, restartable after a failure.
+ * Safe under React StrictMode: a second start while one is running is a no-op.
+ */
+import type { BackendName } from '../engine/types';
+import { createEngineClient, type EngineClient, type EnginePort } from '../worker/engineClient';
+import { useAppStore } from './appStore';
+
+export type WorkerFactory = () => EnginePort;
+
+const ALL_BACKENDS: BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+let client: EngineClient | null = null;
+let ready: Promise<EngineClient> | null = null;
+let workerFactory: WorkerFactory = () =>
+  new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'digit-lens-engine',
+  }) as unknown as EnginePort;
+
+/** Tests swap the worker for an in-process port. */
+export function setWorkerFactory(factory: WorkerFactory): void {
+  workerFactory = factory;
+}
+
+/** A `?backend=wasm` query parameter wins over the saved setting (tests, support). */
+export function backendPreference(): BackendName[] {
+  const forced =
+    typeof location !== 'undefined' ? new URLSearchParams(location.search).get('backend') : null;
+  const chosen = (forced ?? useAppStore.getState().settings.backend) as string;
+  if (ALL_BACKENDS.includes(chosen as BackendName)) {
+    // The chosen backend first, the others as fallbacks, in order.
+    return [chosen as BackendName, ...ALL_BACKENDS.filter((b) => b !== chosen)];
+  }
+  return ALL_BACKENDS;
+}
+
+export function modelUrl(): string {
+  return `${import.meta.env.BASE_URL}model/model.json`;
+}
+
+export function startEngine(): Promise<EngineClient> {
+  if (ready) return ready;
+  const store = useAppStore.getState();
+  store.engineLoading();
+  const c = createEngineClient(workerFactory());
+  client = c;
+  ready = c
+    .init({ backends: backendPreference(), modelUrl: new URL(modelUrl(), location.href).href }, (p) =>
+      useAppStore.getState().engineStep(p.step, p.done),
+    )
+    .then(
+      (info) => {
+        useAppStore.getState().engineReady(info.backend, info.loadMs);
+        return c;
+      },
+      (err: unknown) => {
+        const message =
+          err && typeof err === 'object' && 'userMessage' in err
+            ? String((err as { userMessage: unknown }).userMessage)
+            : 'The recognition engine could not start. Press "Retry".';
+        useAppStore.getState().engineFailed(message);
+        throw err;
+      },
+    );
+  ready.catch(() => undefined);
+  return ready;
+}
+
+/** Stops the current worker and starts a fresh one (the Retry button, a backend change). */
+export function restartEngine(): Promise<EngineClient> {
+  client?.dispose();
+  client = null;
+  ready = null;
+  return startEngine();
+}
+
+/** The running client, waiting for the engine if it is still loading. */
+export function engineClient(): Promise<EngineClient> {
+  return ready ?? startEngine();
+}

@@ -1,0 +1,34 @@
+import type { StateCreator } from 'zustand';
+import type { BackendName } from '../engine/types';
+import type { LoadStep } from '../worker/protocol';
+
+export type EngineState = 'loading' | 'ready' | 'error';
+
+export interface EngineSlice {
+  engine: {
+    state: EngineState;
+    backend: BackendName | null;
+    /** Load steps seen so far, for the progress display. */
+    steps: Partial<Record<LoadStep, 'started' | 'done'>>;
+    loadMs: number | null;
+    error: string | null;
+  };
+  engineLoading: () => void;
+  engineStep: (step: LoadStep, done: boolean) => void;
+  engineReady: (backend: BackendName, loadMs: number) => void;
+  engineFailed: (message: string) => void;
+}
+
+export const createEngineSlice: StateCreator<EngineSlice, [], [], EngineSlice> = (set) => ({
+  engine: { state: 'loading', backend: null, steps: {}, loadMs: null, error: null },
+  engineLoading: () =>
+    set({ engine: { state: 'loading', backend: null, steps: {}, loadMs: null, error: null } }),
+  engineStep: (step, done) =>
+    set((s) => ({
+      engine: { ...s.engine, steps: { ...s.engine.steps, [step]: done ? 'done' : 'started' } },
+    })),
+  engineReady: (backend, loadMs) =>
+    set((s) => ({ engine: { ...s.engine, state: 'ready', backend, loadMs, error: null } })),
+  engineFailed: (message) =>
+    set((s) => ({ engine: { ...s.engine, state: 'error', error: message } })),
+});

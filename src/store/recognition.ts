@@ -1,0 +1,135 @@
+/**
+ * Recognition actions. Each item has at most one request in flight: a newer request for the
+ * same item cancels the older one, so a cleared canvas never shows a stale answer.
+ */
+import { isCancelled } from '../worker/engineClient';
+import { useAppStore } from './appStore';
+import { engineClient } from './engine';
+import { DRAWING_ID, type InputItem } from './inputSlice';
+
+const inflight = new Map<string, AbortController>();
+
+function userMessageOf(err: unknown): string {
+  if (err && typeof err === 'object' && 'userMessage' in err) {
+    return String((err as { userMessage: unknown }).userMessage);
+  }
+  return 'Something went wrong while reading this image. Please try again.';
+}
+
+export function cancelItem(id: string): void {
+  inflight.get(id)?.abort();
+  inflight.delete(id);
+}
+
+/** Reads one item; stage images only when the item is on screen (they are large). */
+export async function recognizeItem(id: string, stages = true): Promise<void> {
+  const store = useAppStore.getState();
+  const item = store.items[id];
+  const source = item?.file ?? item?.image;
+  if (!item || !source) return;
+  cancelItem(id);
+  const controller = new AbortController();
+  inflight.set(id, controller);
+  store.patchItem(id, { status: 'working', error: null });
+  try {
+    const client = await engineClient();
+    const result = await client.recognize(source, {
+      params: useAppStore.getState().params,
+      stages,
+      signal: controller.signal,
+    });
+    if (controller.signal.aborted) return;
+    useAppStore.getState().patchItem(id, { status: 'done', result, error: null });
+  } catch (err) {
+    if (isCancelled(err) || controller.signal.aborted) return;
+    useAppStore.getState().patchItem(id, { status: 'error', error: userMessageOf(err) });
+  } finally {
+    if (inflight.get(id) === controller) inflight.delete(id);
+  }
+}
+
+/** The drawing changed: read it again, or reset when the canvas is empty. */
+export function setDrawing(image: InputItem['image'] | null): Promise<void> {
+  const store = useAppStore.getState();
+  if (!image) {
+    cancelItem(DRAWING_ID);
+    store.putItem({
+      id: DRAWING_ID,
+      source: 'draw',
+      name: 'Drawing',
+      status: 'idle',
+      result: null,
+      error: null,
+    });
+    return Promise.resolve();
+  }
+  const previous = store.items[DRAWING_ID];
+  store.putItem({
+    id: DRAWING_ID,
+    source: 'draw',
+    name: 'Drawing',
+    image,
+    status: 'working',
+    result: previous?.result ?? null,
+    error: null,
+  });
+  return recognizeItem(DRAWING_ID);
+}
+
+let uploadSeq = 0;
+
+/** Adds files to the batch and reads them one after another (the active one with stages). */
+export async function addFiles(files: readonly File[]): Promise<void> {
+  if (files.length === 0) return;
+  const items: InputItem[] = files.map((file) => ({
+    id: `upload-${++uploadSeq}`,
+    source: 'upload',
+    name: file.name || `pasted-image-${uploadSeq}`,
+    file,
+    status: 'working',
+    result: null,
+    error: null,
+  }));
+  useAppStore.getState().addUploads(items);
+  for (const item of items) {
+    const active = useAppStore.getState().activeIds.upload === item.id;
+    await recognizeItem(item.id, active);
+  }
+}
+
+let captureSeq = 0;
+
+export function addCapture(image: NonNullable<InputItem['image']>): Promise<void> {
+  const id = `capture-${++captureSeq}`;
+  useAppStore.getState().addCapture({
+    id,
+    source: 'camera',
+    name: `Capture ${captureSeq}`,
+    image,
+    status: 'working',
+    result: null,
+    error: null,
+  });
+  return recognizeItem(id);
+}
+
+/** Shows an item; reads it again when its stage images were not kept. */
+export function selectItem(mode: InputItem['source'], id: string): void {
+  const before = useAppStore.getState();
+  const previousId = before.activeIds[mode];
+  const previous = previousId && previousId !== id ? before.items[previousId] : undefined;
+  // Stage images are large: keep them only for the item on screen.
+  if (previous?.result?.stages) {
+    before.patchItem(previous.id, { result: { ...previous.result, stages: undefined } });
+  }
+  before.selectItem(mode, id);
+  const item = useAppStore.getState().items[id];
+  if (item && item.status === 'done' && !item.result?.stages) void recognizeItem(id, true);
+}
+
+/** Parameters changed: redraw the item on screen at once. */
+export function rerunActive(): void {
+  const s = useAppStore.getState();
+  const id = s.activeIds[s.mode];
+  if (id && s.items[id]?.status !== 'idle') void recognizeItem(id, true);
+}

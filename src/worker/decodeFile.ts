@@ -1,0 +1,81 @@
+/**
+ * Decodes an uploaded file to RGBA inside the worker (browser only: createImageBitmap +
+ * OffscreenCanvas). The header is read first so bombs and impostors never reach the decoder.
+ */
+import type { RgbaImage } from '../engine/types';
+import { readImageHeader, sniffNonImage, SUPPORTED_FORMATS_TEXT } from './imageHeader';
+
+/** Refuse anything above this before decoding (a 30000x30000 PNG is 900 MP). */
+export const MAX_SOURCE_PIXELS = 100_000_000;
+/** Decode at most this long side; the engine works at a smaller size anyway. */
+export const MAX_DECODED_SIDE = 4096;
+
+export class FileDecodeError extends Error {
+  readonly code: string;
+  readonly userMessage: string;
+  constructor(code: string, userMessage: string) {
+    super(userMessage);
+    this.name = 'FileDecodeError';
+    this.code = code;
+    this.userMessage = userMessage;
+  }
+}
+
+export async function decodeFile(file: Blob, name: string): Promise<RgbaImage> {
+  const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
+  const impostor = sniffNonImage(head);
+  if (impostor === 'empty') {
+    throw new FileDecodeError('empty-file', `"${name}" is empty (0 bytes). Choose another file.`);
+  }
+  if (impostor) {
+    throw new FileDecodeError(
+      'unsupported-file',
+      `"${name}" is a ${impostor}, not a photo or scan. Use a ${SUPPORTED_FORMATS_TEXT} image.`,
+    );
+  }
+  const header = readImageHeader(head);
+  if (!header) {
+    throw new FileDecodeError(
+      'unsupported-file',
+      `"${name}" is not an image this app can read, or it is damaged. Use a ${SUPPORTED_FORMATS_TEXT} image.`,
+    );
+  }
+  const { width, height } = header;
+  if (width === 0 || height === 0) {
+    throw new FileDecodeError('invalid-image', `"${name}" has no pixels. Choose another image.`);
+  }
+  if (width * height > MAX_SOURCE_PIXELS) {
+    throw new FileDecodeError(
+      'image-too-large',
+      `"${name}" is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} MP), more than ` +
+        `this app can safely open (${MAX_SOURCE_PIXELS / 1e6} MP). Resize it and try again.`,
+    );
+  }
+
+  let bitmap: ImageBitmap;
+  try {
+    const scale = Math.min(1, MAX_DECODED_SIDE / Math.max(width, height));
+    const options: ImageBitmapOptions = { imageOrientation: 'from-image', premultiplyAlpha: 'none' };
+    if (scale < 1) {
+      options.resizeWidth = Math.max(1, Math.round(width * scale));
+      options.resizeHeight = Math.max(1, Math.round(height * scale));
+      options.resizeQuality = 'high';
+    }
+    bitmap = await createImageBitmap(file, options);
+  } catch {
+    throw new FileDecodeError(
+      'decode-failed',
+      `"${name}" could not be decoded: the file looks damaged or incomplete. Try exporting it again.`,
+    );
+  }
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new FileDecodeError('decode-failed', `"${name}" could not be read.`);
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    return { width: data.width, height: data.height, data: data.data };
+  } finally {
+    bitmap.close();
+  }
+}

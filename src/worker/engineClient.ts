@@ -1,0 +1,155 @@
+/**
+ * The one typed bridge into the engine worker. The UI calls this; it never posts raw messages.
+ * Every call takes an AbortSignal; aborting posts a cancel so the worker drops the work.
+ */
+import type { BackendName, PipelineParams, RecognizeResult, RgbaImage } from '../engine/types';
+import type {
+  EngineErrorData,
+  InitOptions,
+  LoadStep,
+  MessagePortLike,
+  RecognizeInput,
+  Request,
+  Response,
+} from './protocol';
+
+export class EngineRequestError extends Error {
+  readonly code: string;
+  readonly userMessage: string;
+  constructor(data: EngineErrorData) {
+    super(data.message);
+    this.name = 'EngineRequestError';
+    this.code = data.code;
+    this.userMessage = data.userMessage;
+  }
+}
+
+export interface ReadyInfo {
+  backend: BackendName;
+  loadMs: number;
+}
+
+export interface ProgressEvent {
+  step: LoadStep;
+  done: boolean;
+  detail?: string;
+}
+
+export interface RecognizeRequest {
+  params?: Partial<PipelineParams>;
+  stages?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface EngineClient {
+  init(options: InitOptions, onProgress?: (p: ProgressEvent) => void): Promise<ReadyInfo>;
+  /** Pixels are copied (the caller keeps its image); files are decoded inside the worker. */
+  recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
+  dispose(): void;
+}
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (err: unknown) => void;
+  onProgress?: (p: ProgressEvent) => void;
+}
+
+export type EnginePort = MessagePortLike<Response, Request> & { terminate?: () => void };
+
+export function createEngineClient(port: EnginePort): EngineClient {
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const onMessage = (event: MessageEvent<Response>): void => {
+    const msg = event.data;
+    const p = pending.get(msg.id);
+    if (!p) return; // a late answer to a cancelled request
+    switch (msg.type) {
+      case 'progress':
+        p.onProgress?.({ step: msg.step, done: msg.done, detail: msg.detail });
+        return;
+      case 'ready':
+        pending.delete(msg.id);
+        (p.resolve as (v: ReadyInfo) => void)({ backend: msg.backend, loadMs: msg.loadMs });
+        return;
+      case 'result':
+        pending.delete(msg.id);
+        (p.resolve as (v: RecognizeResult) => void)(msg.result);
+        return;
+      case 'error':
+        pending.delete(msg.id);
+        p.reject(new EngineRequestError(msg.error));
+        return;
+    }
+  };
+  port.addEventListener('message', onMessage);
+
+  function send<T>(request: Request, entry: Omit<Pending, 'resolve' | 'reject'> = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      pending.set(request.id, { resolve: resolve as (v: never) => void, reject, ...entry });
+      port.postMessage(request);
+    });
+  }
+
+  return {
+    init(options, onProgress) {
+      return send<ReadyInfo>({ type: 'init', id: nextId++, options }, { onProgress });
+    },
+    recognize(source, request = {}) {
+      const { signal } = request;
+      const id = nextId++;
+      if (signal?.aborted) return Promise.reject(cancelled());
+      const result = send<RecognizeResult>({
+        type: 'recognize',
+        id,
+        input: toInput(source),
+        params: request.params,
+        stages: request.stages ?? false,
+      });
+      if (!signal) return result;
+      const onAbort = (): void => {
+        const p = pending.get(id);
+        pending.delete(id);
+        port.postMessage({ type: 'cancel', id });
+        p?.reject(cancelled());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      return result.finally(() => signal.removeEventListener('abort', onAbort));
+    },
+    dispose() {
+      port.removeEventListener('message', onMessage);
+      for (const p of pending.values()) p.reject(new EngineRequestError(disposedError));
+      pending.clear();
+      port.terminate?.();
+    },
+  };
+}
+
+function isBlob(source: RgbaImage | Blob): source is Blob {
+  return typeof Blob !== 'undefined' && source instanceof Blob;
+}
+
+function toInput(source: RgbaImage | File): RecognizeInput {
+  if (isBlob(source)) return { kind: 'file', file: source, name: source.name || 'image' };
+  // Copy the pixels: the caller keeps its image (undo history, re-runs with new parameters).
+  const image = { width: source.width, height: source.height, data: new Uint8ClampedArray(source.data) };
+  return { kind: 'pixels', image };
+}
+
+const disposedError: EngineErrorData = {
+  code: 'disposed',
+  message: 'engine client disposed',
+  userMessage: 'The recognition engine was stopped.',
+};
+
+function cancelled(): EngineRequestError {
+  return new EngineRequestError({
+    code: 'cancelled',
+    message: 'cancelled',
+    userMessage: 'This reading was replaced by a newer one.',
+  });
+}
+
+export function isCancelled(err: unknown): boolean {
+  return err instanceof EngineRequestError && err.code === 'cancelled';
+}

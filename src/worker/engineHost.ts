@@ -1,0 +1,135 @@
+/**
+ * Serves the engine over a message port. Framework-free and DOM-free so Node tests can drive
+ * it through a MessageChannel exactly as the browser drives it through a Worker.
+ */
+import type { BackendName, RecognizeOptions, RecognizeResult, RgbaImage } from '../engine/types';
+import type { LoadStep, MessagePortLike, Request, Response } from './protocol';
+import { resultTransferables, toErrorData } from './protocol';
+
+/** The slice of the engine API the host needs (see src/engine/recognize.ts). */
+export interface HostedRecognizer {
+  backend: BackendName;
+  recognize(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
+  dispose(): void;
+}
+
+export interface HostedRecognizerOptions {
+  model: string;
+  backends: BackendName[];
+  onProgress: (p: { step: LoadStep; done: boolean; detail?: string }) => void;
+}
+
+export type RecognizerFactory = (options: HostedRecognizerOptions) => Promise<HostedRecognizer>;
+
+/** Turns an uploaded file into pixels (in the browser: createImageBitmap + OffscreenCanvas). */
+export type FileDecoder = (file: Blob, name: string) => Promise<RgbaImage>;
+
+export interface EngineHostDeps {
+  createRecognizer: RecognizerFactory;
+  decodeFile: FileDecoder;
+}
+
+const LOAD_FAILED =
+  'The recognition engine could not start. Check your connection and press "Retry".';
+const RECOGNIZE_FAILED = 'Something went wrong while reading this image. Please try again.';
+
+export function serveEngine(
+  port: MessagePortLike<Request, Response>,
+  { createRecognizer, decodeFile }: EngineHostDeps,
+): () => void {
+  let recognizer: Promise<HostedRecognizer> | null = null;
+  let loaded: HostedRecognizer | null = null;
+  const controllers = new Map<number, AbortController>();
+  // One recognition at a time: tfjs and OpenCV are single-threaded here anyway, and a queue
+  // lets a cancel drop work that has not started.
+  let queue: Promise<void> = Promise.resolve();
+
+  const post = (message: Response, transfer: Transferable[] = []): void =>
+    port.postMessage(message, transfer);
+
+  function init(id: number, options: { modelUrl: string; backends: BackendName[] }): void {
+    if (!recognizer) {
+      const started = performance.now();
+      recognizer = createRecognizer({
+        model: options.modelUrl,
+        backends: options.backends,
+        onProgress: (p) => post({ type: 'progress', id, ...p }),
+      });
+      recognizer.then(
+        (r) => {
+          loaded = r;
+          post({ type: 'ready', id, backend: r.backend, loadMs: performance.now() - started });
+        },
+        (err: unknown) => {
+          recognizer = null; // allow a retry
+          post({ type: 'error', id, error: toErrorData(err, LOAD_FAILED) });
+        },
+      );
+      return;
+    }
+    // Repeated init (React StrictMode, a second tab of the UI): answer from the same engine.
+    recognizer.then(
+      (r) => post({ type: 'ready', id, backend: r.backend, loadMs: 0 }),
+      () => undefined,
+    );
+  }
+
+  function recognize(request: Extract<Request, { type: 'recognize' }>): void {
+    const controller = new AbortController();
+    controllers.set(request.id, controller);
+    queue = queue.then(async () => {
+      try {
+        if (!recognizer) throw Object.assign(new Error('engine not initialised'), {
+          code: 'not-ready',
+          userMessage: 'The recognition engine is not running. Press "Retry" to start it.',
+        });
+        const r = await recognizer;
+        if (controller.signal.aborted) throw cancelledError();
+        const image =
+          request.input.kind === 'pixels'
+            ? request.input.image
+            : await decodeFile(request.input.file, request.input.name);
+        if (controller.signal.aborted) throw cancelledError();
+        const result = await r.recognize(image, {
+          params: request.params,
+          stages: request.stages,
+          signal: controller.signal,
+        });
+        if (controller.signal.aborted) throw cancelledError();
+        post({ type: 'result', id: request.id, result }, resultTransferables(result));
+      } catch (err) {
+        post({ type: 'error', id: request.id, error: toErrorData(err, RECOGNIZE_FAILED) });
+      } finally {
+        controllers.delete(request.id);
+      }
+    });
+  }
+
+  const onMessage = (event: MessageEvent<Request>): void => {
+    const request = event.data;
+    switch (request.type) {
+      case 'init':
+        init(request.id, request.options);
+        break;
+      case 'recognize':
+        recognize(request);
+        break;
+      case 'cancel':
+        controllers.get(request.id)?.abort();
+        break;
+    }
+  };
+  port.addEventListener('message', onMessage);
+  return () => {
+    port.removeEventListener('message', onMessage);
+    for (const c of controllers.values()) c.abort();
+    loaded?.dispose();
+  };
+}
+
+function cancelledError(): Error {
+  return Object.assign(new Error('cancelled'), {
+    code: 'cancelled',
+    userMessage: 'This reading was replaced by a newer one.',
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The typed message protocol between the UI thread and the engine worker.
+ * Everything here is plain data (structured-clone safe).
+ */
+import type {
+  BackendName,
+  PipelineParams,
+  RecognizeResult,
+  RgbaImage,
+} from '../engine/types';
+
+export type LoadStep = 'opencv' | 'backend' | 'model' | 'warmup';
+
+export interface EngineErrorData {
+  code: string;
+  message: string;
+  /** A sentence a person understands, and what to do. */
+  userMessage: string;
+}
+
+/** Pixels the UI already has (a drawing, a camera frame) or a file the worker decodes itself. */
+export type RecognizeInput = { kind: 'pixels'; image: RgbaImage } | { kind: 'file'; file: Blob; name: string };
+
+export interface InitOptions {
+  /** Backend preference order; the first that initialises wins. */
+  backends: BackendName[];
+  modelUrl: string;
+}
+
+export type Request =
+  | { type: 'init'; id: number; options: InitOptions }
+  | {
+      type: 'recognize';
+      id: number;
+      input: RecognizeInput;
+      params?: Partial<PipelineParams>;
+      stages: boolean;
+    }
+  | { type: 'cancel'; id: number };
+
+export type Response =
+  | { type: 'progress'; id: number; step: LoadStep; done: boolean; detail?: string }
+  | { type: 'ready'; id: number; backend: BackendName; loadMs: number }
+  | { type: 'result'; id: number; result: RecognizeResult }
+  | { type: 'error'; id: number; error: EngineErrorData };
+
+/** The minimal port both a Worker and a worker's global scope (and a MessagePort) satisfy. */
+export interface MessagePortLike<In, Out> {
+  postMessage(message: Out, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<In>) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent<In>) => void): void;
+}
+
+export function toErrorData(err: unknown, fallbackUserMessage: string): EngineErrorData {
+  if (err && typeof err === 'object' && 'code' in err && 'userMessage' in err) {
+    const e = err as { code: unknown; message?: unknown; userMessage: unknown };
+    return {
+      code: String(e.code),
+      message: typeof e.message === 'string' ? e.message : String(e.code),
+      userMessage: String(e.userMessage),
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message, userMessage: fallbackUserMessage };
+}
+
+/** Transferable buffers of a result, so stage images and crops move instead of being copied. */
+export function resultTransferables(result: RecognizeResult): Transferable[] {
+  const buffers = new Set<ArrayBufferLike>();
+  for (const stage of Object.values(result.stages ?? {})) buffers.add(stage.data.buffer);
+  for (const line of result.lines) for (const d of line.digits) buffers.add(d.crop28.buffer);
+  return [...buffers].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
