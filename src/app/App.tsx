@@ -1,0 +1,73 @@
+import { CameraPanel } from '../features/camera/CameraPanel';
+import { DrawPanel } from '../features/draw/DrawPanel';
+import { ResultPanel } from '../features/result/ResultPanel';
+import { StagesPanel } from '../features/stages/StagesPanel';
+import { UploadPanel } from '../features/upload/UploadPanel';
+import { useAppStore } from '../store/appStore';
+import type { InputMode } from '../store/inputSlice';
+import { Panel } from '../ui/Panel';
+import { EngineStatus } from './EngineStatus';
+import { ErrorBoundary } from './ErrorBoundary';
+import { ModeTabs } from './ModeTabs';
+import { ThemeToggle } from './ThemeToggle';
+import { useTheme } from './useTheme';
+
+const PANELS: Record<InputMode, { title: string; area: string; Component: () => React.JSX.Element }> = {
+  draw: { title: 'Draw digits', area: 'the drawing pad', Component: DrawPanel },
+  upload: { title: 'Upload images', area: 'the upload area', Component: UploadPanel },
+  camera: { title: 'Camera', area: 'the camera', Component: CameraPanel },
+};
+
+export function App() {
+  useTheme();
+  const mode = useAppStore((s) => s.mode);
+  const { title, area, Component } = PANELS[mode];
+
+  return (
+    <div className="mx-auto flex min-h-screen max-w-7xl flex-col px-3 pb-10 sm:px-6">
+      <header className="flex flex-wrap items-center justify-between gap-3 py-4 sm:py-6">
+        <div className="flex items-center gap-3">
+          <img src="/favicon.svg" alt="" className="size-10 rounded-xl" width="40" height="40" />
+          <div>
+            <h1 className="text-xl font-bold tracking-tight sm:text-2xl">Digit Lens</h1>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Reads handwritten digits — on your device, nothing uploaded.
+            </p>
+          </div>
+        </div>
+        <div className="flex items-center gap-2">
+          <EngineStatus />
+          <ThemeToggle />
+        </div>
+      </header>
+
+      <main className="grid flex-1 gap-4 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:gap-6">
+        <div className="flex min-w-0 flex-col gap-3">
+          <ModeTabs />
+          <div role="tabpanel" id={`panel-${mode}`} aria-labelledby={`tab-${mode}`}>
+            <Panel title={title} labelledBy={`panel-title-${mode}`}>
+              <ErrorBoundary key={mode} area={area}>
+                <Component />
+              </ErrorBoundary>
+            </Panel>
+          </div>
+        </div>
+        <div className="min-w-0">
+          <ErrorBoundary area="the result">
+            <ResultPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="min-w-0 lg:col-span-2">
+          <ErrorBoundary area="the pipeline view">
+            <StagesPanel />
+          </ErrorBoundary>
+        </div>
+      </main>
+
+      <footer className="mt-10 text-center text-xs text-slate-500 dark:text-slate-400">
+        OpenCV.js finds each digit, a small neural network trained on MNIST reads it. Everything
+        runs in this browser tab; no image ever leaves your device.
+      </footer>
+    </div>
+  );
+}
