@@ -11,6 +11,7 @@ const layerZones = [
   { target: './src/worker', from: ['./src/store', './src/features', './src/app'], message: 'The worker hosts the engine only.' },
   { target: './src/store', from: ['./src/features', './src/app'], message: 'The store may not import UI.' },
   { target: './src/features', from: ['./src/app'], message: 'Features may not import the app shell.' },
+  { target: './src/ui', from: ['./src/features', './src/app', './src/store', './src/worker'], message: 'src/ui holds presentational components only.' },
   ...features.map((f) => ({
     target: `./src/features/${f}`,
     from: features.filter((o) => o !== f).map((o) => `./src/features/${o}`),
