@@ -9,6 +9,7 @@ import { Panel } from '../ui/Panel';
 import { EngineStatus } from './EngineStatus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ModeTabs } from './ModeTabs';
+import { PwaStatus } from './PwaStatus';
 import { ThemeToggle } from './ThemeToggle';
 import { useTheme } from './useTheme';
 
@@ -64,6 +65,7 @@ export function App() {
         </div>
       </main>
 
+      <PwaStatus />
       <footer className="mt-10 text-center text-xs text-slate-500 dark:text-slate-400">
         OpenCV.js finds each digit, a small neural network trained on MNIST reads it. Everything
         runs in this browser tab; no image ever leaves your device.

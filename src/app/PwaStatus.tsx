@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { registerSW } from 'virtual:pwa-register';
+
+type PwaState = 'idle' | 'offline-ready' | 'update-available';
+
+/**
+ * Registers the service worker (production builds only) and tells the person when the app works
+ * offline and when a new version is waiting. An update is applied only when they choose to
+ * reload, so no tab ever runs half old, half new code.
+ */
+export function PwaStatus() {
+  const [state, setState] = useState<PwaState>('idle');
+  const [update, setUpdate] = useState<((reload?: boolean) => Promise<void>) | null>(null);
+
+  useEffect(() => {
+    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    const updateSW = registerSW({
+      onOfflineReady: () => setState('offline-ready'),
+      onNeedRefresh: () => setState('update-available'),
+    });
+    setUpdate(() => updateSW);
+  }, []);
+
+  if (state === 'idle') return null;
+  return (
+    <div
+      role="status"
+      data-testid="pwa-status"
+      data-state={state}
+      className="fixed inset-x-3 bottom-3 z-40 mx-auto flex max-w-md items-center gap-3 rounded-xl bg-slate-900 px-4 py-3 text-sm text-white shadow-lg ring-1 ring-white/10 sm:inset-x-auto sm:right-4"
+    >
+      <p className="flex-1">
+        {state === 'offline-ready'
+          ? 'Ready to work offline. You can install Digit Lens as an app.'
+          : 'A new version of Digit Lens is available.'}
+      </p>
+      {state === 'update-available' && (
+        <button
+          type="button"
+          data-testid="pwa-reload"
+          className="rounded-lg bg-indigo-500 px-3 py-1.5 font-medium hover:bg-indigo-400"
+          onClick={() => void update?.(true)}
+        >
+          Reload
+        </button>
+      )}
+      <button
+        type="button"
+        aria-label="Dismiss"
+        className="rounded-lg px-2 py-1 text-slate-300 hover:bg-white/10"
+        onClick={() => setState('idle')}
+      >
+        ✕
+      </button>
+    </div>
+  );
+}
