@@ -54,7 +54,9 @@ export function openCvHeapBytes(cv: OpenCV): number {
 export function cvErrorMessage(cv: OpenCV, err: unknown): string {
   if (typeof err === 'number') {
     try {
-      const ex = (cv as unknown as { exceptionFromPtr(p: number): { msg: string } }).exceptionFromPtr(err);
+      const ex = (
+        cv as unknown as { exceptionFromPtr(p: number): { msg: string } }
+      ).exceptionFromPtr(err);
       return ex.msg;
     } catch {
       return `OpenCV error ${err}`;

@@ -31,6 +31,10 @@ export interface PipelineParams {
   minBoxSize: number;
   /** Digits whose calibrated confidence falls below this are flagged doubtful. */
   doubtfulBelow: number;
+  /** Longer side of the working image; larger inputs are downscaled (boxes map back). */
+  maxWorkingSize?: number;
+  /** Remove long thin horizontal/vertical structures (ruled and grid paper) before contouring. */
+  removeLines?: boolean;
 }
 
 export interface Box {
@@ -75,7 +79,16 @@ export interface RecognizeResult {
   /** Width/height of the input as given. */
   width: number;
   height: number;
+  /** Size of the working image the stages were computed at (stage images have this size). */
+  workingWidth?: number;
+  workingHeight?: number;
+  /** Ink polarity detected in the input. */
+  polarity?: Polarity;
+  /** The tfjs backend that classified the digits. */
+  backend?: BackendName;
 }
+
+export type Polarity = 'dark-on-light' | 'light-on-dark';
 
 export interface RecognizeOptions {
   params?: Partial<PipelineParams>;

@@ -1,0 +1,116 @@
+/**
+ * The digit classifier: a tfjs layers model with input [N,28,28,1] (float32, ink 1 on 0) and
+ * output [N,10] softmax probabilities. All digits of an image go through in one batch.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { EngineError } from '../errors';
+import { MNIST_SIZE } from '../normalize';
+import type { Guess } from '../types';
+
+export interface Prediction {
+  label: number;
+  confidence: number;
+  /** Best first, three entries. */
+  top: Guess[];
+  probabilities: Float32Array;
+}
+
+export interface DigitClassifier {
+  predict(inputs: readonly Float32Array[]): Promise<Prediction[]>;
+  dispose(): void;
+}
+
+const PIXELS = MNIST_SIZE * MNIST_SIZE;
+
+function checkShapes(model: tf.LayersModel): void {
+  const input = model.inputs[0]?.shape;
+  const output = model.outputs[0]?.shape;
+  const okIn =
+    input?.length === 4 && input[1] === MNIST_SIZE && input[2] === MNIST_SIZE && input[3] === 1;
+  const okOut = output?.length === 2 && output[1] === 10;
+  if (!okIn || !okOut) {
+    throw new EngineError(
+      'model-load-failed',
+      `Model has input ${JSON.stringify(input)} and output ${JSON.stringify(output)}; expected [null,28,28,1] -> [null,10]`,
+    );
+  }
+}
+
+/** Probabilities per row; a row that does not sum to 1 is taken as logits and softmaxed. */
+export function toProbabilities(row: Float32Array): Float32Array {
+  let sum = 0;
+  let negative = false;
+  for (const v of row) {
+    sum += v;
+    if (v < 0) negative = true;
+  }
+  if (!negative && Math.abs(sum - 1) < 1e-3) return row;
+  const max = Math.max(...row);
+  const exp = row.map((v) => Math.exp(v - max));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return exp.map((v) => v / total);
+}
+
+export function topGuesses(probs: Float32Array, k = 3): Guess[] {
+  return Array.from(probs, (p, label) => ({ label, p }))
+    .sort((a, b) => b.p - a.p)
+    .slice(0, k);
+}
+
+export function wrapModel(model: tf.LayersModel): DigitClassifier {
+  let disposed = false;
+  return {
+    async predict(inputs) {
+      if (disposed) throw new EngineError('disposed', 'Classifier used after dispose()');
+      if (inputs.length === 0) return [];
+      const batch = new Float32Array(inputs.length * PIXELS);
+      inputs.forEach((x, i) => batch.set(x.subarray(0, PIXELS), i * PIXELS));
+      const output = tf.tidy(() => {
+        const x = tf.tensor4d(batch, [inputs.length, MNIST_SIZE, MNIST_SIZE, 1]);
+        return model.predict(x) as tf.Tensor;
+      });
+      let flat: Float32Array;
+      try {
+        flat = (await output.data()) as Float32Array;
+      } finally {
+        output.dispose();
+      }
+      return inputs.map((_, i) => {
+        const probabilities = toProbabilities(flat.slice(i * 10, i * 10 + 10));
+        const top = topGuesses(probabilities);
+        return { label: top[0]!.label, confidence: top[0]!.p, top, probabilities };
+      });
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      model.dispose();
+    },
+  };
+}
+
+export async function loadClassifier(source: string | tf.io.IOHandler): Promise<DigitClassifier> {
+  let model: tf.LayersModel;
+  try {
+    model = await tf.loadLayersModel(source);
+  } catch (err) {
+    const where = typeof source === 'string' ? source : 'the given IOHandler';
+    throw new EngineError(
+      'model-load-failed',
+      `Could not load the model from ${where}: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
+  }
+  try {
+    checkShapes(model);
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+  return wrapModel(model);
+}
+
+/** One prediction on a blank input so that kernels compile/upload before the first real call. */
+export async function warmUp(classifier: DigitClassifier): Promise<void> {
+  await classifier.predict([new Float32Array(PIXELS)]);
+}

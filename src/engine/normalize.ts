@@ -1,0 +1,97 @@
+/**
+ * Crop -> MNIST-style 28x28, the way MNIST itself was made: the digit is scaled (keeping its
+ * aspect ratio, so a "1" stays thin) to fit a 20x20 box with area averaging (anti-aliased edges
+ * like MNIST's), then placed in 28x28 so that its centre of mass lands on (14, 14) in pixel-index
+ * coordinates - MNIST's own mean centre of mass measured that way is (14.00, 13.99).
+ * Ink = 1.0 on 0.0, float32, row-major.
+ */
+
+export const MNIST_SIZE = 28;
+export const MNIST_BOX = 20;
+
+/** Area-averaging resize of a single-channel float image (each output pixel = mean of its area). */
+export function areaResize(
+  src: Float32Array,
+  w: number,
+  h: number,
+  dw: number,
+  dh: number,
+): Float32Array {
+  const weights = (n: number, dn: number): { first: number; w: number[] }[] => {
+    const scale = n / dn;
+    const out: { first: number; w: number[] }[] = [];
+    for (let i = 0; i < dn; i++) {
+      const a = i * scale;
+      const b = (i + 1) * scale;
+      const first = Math.floor(a);
+      const ws: number[] = [];
+      for (let s = first; s < Math.min(n, Math.ceil(b)); s++) {
+        ws.push((Math.min(b, s + 1) - Math.max(a, s)) / scale);
+      }
+      out.push({ first, w: ws });
+    }
+    return out;
+  };
+  const wx = weights(w, dw);
+  const wy = weights(h, dh);
+  const tmp = new Float32Array(dw * h);
+  for (let y = 0; y < h; y++) {
+    for (let i = 0; i < dw; i++) {
+      const { first, w: ws } = wx[i]!;
+      let acc = 0;
+      for (let k = 0; k < ws.length; k++) acc += ws[k]! * src[y * w + first + k]!;
+      tmp[y * dw + i] = acc;
+    }
+  }
+  const out = new Float32Array(dw * dh);
+  for (let j = 0; j < dh; j++) {
+    const { first, w: ws } = wy[j]!;
+    for (let x = 0; x < dw; x++) {
+      let acc = 0;
+      for (let k = 0; k < ws.length; k++) acc += ws[k]! * tmp[(first + k) * dw + x]!;
+      out[j * dw + x] = acc;
+    }
+  }
+  return out;
+}
+
+export function centreOfMass(img: Float32Array, w: number, h: number): { x: number; y: number } {
+  let sum = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = img[y * w + x]!;
+      sum += v;
+      sx += x * v;
+      sy += y * v;
+    }
+  }
+  return sum > 0 ? { x: sx / sum, y: sy / sum } : { x: (w - 1) / 2, y: (h - 1) / 2 };
+}
+
+/**
+ * @param pixels crop, width*height, 0..255 (255 = ink)
+ * @returns 784 floats, ink 1.0 on 0.0
+ */
+export function normalizeDigit(pixels: Uint8Array, width: number, height: number): Float32Array {
+  const out = new Float32Array(MNIST_SIZE * MNIST_SIZE);
+  if (width <= 0 || height <= 0 || pixels.length < width * height) return out;
+  const src = new Float32Array(width * height);
+  for (let i = 0; i < src.length; i++) src[i] = pixels[i]! / 255;
+  const scale = MNIST_BOX / Math.max(width, height);
+  const dw = Math.max(1, Math.min(MNIST_BOX, Math.round(width * scale)));
+  const dh = Math.max(1, Math.min(MNIST_BOX, Math.round(height * scale)));
+  const fitted = areaResize(src, width, height, dw, dh);
+  const com = centreOfMass(fitted, dw, dh);
+  const centre = MNIST_SIZE / 2;
+  // Integer shift (as MNIST did), clamped so the whole digit stays inside the 28x28 field.
+  const ox = Math.min(MNIST_SIZE - dw, Math.max(0, Math.round(centre - com.x)));
+  const oy = Math.min(MNIST_SIZE - dh, Math.max(0, Math.round(centre - com.y)));
+  for (let y = 0; y < dh; y++) {
+    for (let x = 0; x < dw; x++) {
+      out[(y + oy) * MNIST_SIZE + x + ox] = Math.min(1, fitted[y * dw + x]!);
+    }
+  }
+  return out;
+}

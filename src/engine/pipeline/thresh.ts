@@ -1,0 +1,138 @@
+/**
+ * Stage 3 (thresh): ink white (255) on black (0), whatever the input looked like.
+ *
+ * - Polarity: ink is the minority that deviates strongly from the local background. We compare
+ *   how many pixels are much darker vs much lighter than a large median filter (the median is
+ *   not pulled towards the ink, unlike a mean), on a 1/4-scale copy for speed.
+ * - 'normalized-otsu' (default): divide by a background estimate (morphological close at 1/4
+ *   scale removes the ink, keeps shadows and gradients), so uneven light becomes flat paper;
+ *   then Otsu, capped so that flat paper with noise does not turn into ink.
+ * - 'adaptive': mean adaptive threshold (block size, C).
+ * - 'otsu': one global Otsu threshold (breaks under shadows; kept for comparison).
+ */
+import type { Polarity, ThresholdMethod } from '../types';
+import type { Mat, MatScope } from './matScope';
+
+/** In the normalised image paper is ~255; ink must be at least this much darker. */
+export const NORMALIZED_MAX_THRESHOLD = 205;
+/** A pixel counts as a strong deviation from the local median when it differs by more than this. */
+const POLARITY_DEVIATION = 24;
+
+export interface ThreshOptions {
+  method: ThresholdMethod;
+  adaptiveBlockSize: number;
+  adaptiveC: number;
+}
+
+export interface ThreshOutput {
+  /** Ink 255 on 0. */
+  binary: Mat;
+  polarity: Polarity;
+  /** Ink-dark gray (inverted for light-on-dark input): what the crops' edges come from. */
+  inkDark: Mat;
+}
+
+function oddAtLeast(v: number, min: number): number {
+  const r = Math.max(min, Math.round(v));
+  return r % 2 === 0 ? r + 1 : r;
+}
+
+/** A downscaled copy (area interpolation) by `factor`, keeping at least ~16 px on the shorter side. */
+export function shrink(scope: MatScope, gray: Mat, factor: number): Mat {
+  const cv = scope.cv;
+  const f = Math.min(factor, Math.max(1, Math.min(gray.cols, gray.rows) / 16));
+  const small = scope.mat();
+  cv.resize(
+    gray,
+    small,
+    new cv.Size(Math.max(1, Math.round(gray.cols / f)), Math.max(1, Math.round(gray.rows / f))),
+    0,
+    0,
+    cv.INTER_AREA,
+  );
+  return small;
+}
+
+export function detectPolarity(scope: MatScope, gray: Mat): Polarity {
+  const cv = scope.cv;
+  // 1/8 scale: the median filter is the slowest part and strokes still stand out there.
+  const small = shrink(scope, gray, 8);
+  const median = scope.mat();
+  const k = Math.min(oddAtLeast(Math.min(small.cols, small.rows) / 6, 3), 255);
+  cv.medianBlur(small, median, k);
+  const s = small.data;
+  const m = median.data;
+  let darker = 0;
+  let lighter = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s[i]! - m[i]!;
+    if (d < -POLARITY_DEVIATION) darker++;
+    else if (d > POLARITY_DEVIATION) lighter++;
+  }
+  scope.release(small);
+  scope.release(median);
+  return lighter > 1.5 * darker + s.length * 0.0005 ? 'light-on-dark' : 'dark-on-light';
+}
+
+/** Background of a dark-ink image at full working size: closing removes strokes thinner than k. */
+export function estimatePaper(scope: MatScope, inkDark: Mat): Mat {
+  const cv = scope.cv;
+  const small = shrink(scope, inkDark, 4);
+  const k = oddAtLeast(Math.min(small.cols, small.rows) / 8, 3);
+  const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(k, k)));
+  const closed = scope.mat();
+  cv.morphologyEx(
+    small,
+    closed,
+    cv.MORPH_CLOSE,
+    kernel,
+    new cv.Point(-1, -1),
+    1,
+    cv.BORDER_REPLICATE,
+  );
+  const smooth = scope.mat();
+  cv.blur(closed, smooth, new cv.Size(k, k), new cv.Point(-1, -1), cv.BORDER_REPLICATE);
+  const paper = scope.mat();
+  cv.resize(smooth, paper, new cv.Size(inkDark.cols, inkDark.rows), 0, 0, cv.INTER_LINEAR);
+  for (const m of [small, kernel, closed, smooth]) scope.release(m);
+  return paper;
+}
+
+export function threshStage(scope: MatScope, blurred: Mat, opts: ThreshOptions): ThreshOutput {
+  const cv = scope.cv;
+  const polarity = detectPolarity(scope, blurred);
+  let inkDark = blurred;
+  if (polarity === 'light-on-dark') {
+    inkDark = scope.mat();
+    cv.bitwise_not(blurred, inkDark);
+  }
+  const binary = scope.mat();
+  if (opts.method === 'adaptive') {
+    const block = Math.min(
+      oddAtLeast(opts.adaptiveBlockSize, 3),
+      oddAtLeast(Math.max(inkDark.cols, inkDark.rows), 3),
+    );
+    cv.adaptiveThreshold(
+      inkDark,
+      binary,
+      255,
+      cv.ADAPTIVE_THRESH_MEAN_C,
+      cv.THRESH_BINARY_INV,
+      block,
+      opts.adaptiveC,
+    );
+  } else if (opts.method === 'otsu') {
+    cv.threshold(inkDark, binary, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+  } else {
+    const paper = estimatePaper(scope, inkDark);
+    const normalized = scope.mat();
+    cv.divide(inkDark, paper, normalized, 255);
+    scope.release(paper);
+    const t = cv.threshold(normalized, binary, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+    if (t > NORMALIZED_MAX_THRESHOLD) {
+      cv.threshold(normalized, binary, NORMALIZED_MAX_THRESHOLD, 255, cv.THRESH_BINARY_INV);
+    }
+    scope.release(normalized);
+  }
+  return { binary, polarity, inkDark };
+}

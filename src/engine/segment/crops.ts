@@ -1,0 +1,41 @@
+/** Cuts one digit's ink out of the thresholded image, tight around the ink. */
+import type { Blob, Rect } from './geometry';
+import type { ComponentMap } from './components';
+
+export interface DigitCrop {
+  /** Tight ink box in working pixels. */
+  rect: Rect;
+  /** rect.w * rect.h, 255 = ink. */
+  pixels: Uint8Array;
+}
+
+export function cropBlob(map: ComponentMap, blob: Blob): DigitCrop {
+  const { width, labels, ink } = map;
+  const own = new Set(blob.labels);
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = blob.y; y < blob.y + blob.h; y++) {
+    for (let x = blob.x; x < blob.x + blob.w; x++) {
+      const p = y * width + x;
+      if (ink[p] && own.has(labels[p]!)) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  if (x1 < 0) return { rect: { x: blob.x, y: blob.y, w: 0, h: 0 }, pixels: new Uint8Array(0) };
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  const pixels = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = (y + y0) * width + (x + x0);
+      if (ink[p] && own.has(labels[p]!)) pixels[y * w + x] = 255;
+    }
+  }
+  return { rect: { x: x0, y: y0, w, h }, pixels };
+}

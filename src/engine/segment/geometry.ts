@@ -1,0 +1,53 @@
+/** Plain geometry shared by the segmentation steps (working-image pixels). */
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A connected component of the dilated mask, or a merged group of them. */
+export interface Blob extends Rect {
+  /** Ink pixels inside (from the thresholded image, not the dilated mask). */
+  ink: number;
+  /** Component labels that make up this blob (indices into the label image). */
+  labels: number[];
+}
+
+export function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    w: Math.max(a.x + a.w, b.x + b.w) - x,
+    h: Math.max(a.y + a.h, b.y + b.h) - y,
+  };
+}
+
+/** Overlap length of two intervals (negative = gap). */
+export function overlap1d(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.min(a1, b1) - Math.max(a0, b0);
+}
+
+export function mergeBlobs(a: Blob, b: Blob): Blob {
+  return { ...union(a, b), ink: a.ink + b.ink, labels: [...a.labels, ...b.labels] };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((p, q) => p - q);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Typical digit height: the median over blobs at least 40% as tall as the tallest, so that
+ * specks and detached bars do not drag it down.
+ */
+export function referenceHeight(blobs: Rect[]): number {
+  if (blobs.length === 0) return 0;
+  const tallest = Math.max(...blobs.map((b) => b.h));
+  return median(blobs.filter((b) => b.h >= 0.4 * tallest).map((b) => b.h));
+}

@@ -1,0 +1,38 @@
+/**
+ * Blobs of the dilated mask -> digit crops grouped in text lines, reading order.
+ * Pure geometry after findComponents: specks, merging fragments, noise, lines, crops.
+ */
+import type { ComponentMap } from './components';
+import { cropBlob, type DigitCrop } from './crops';
+import { referenceHeight, type Blob } from './geometry';
+import { mergeFragments } from './merge';
+import { dropNoise, dropSpecks } from './noise';
+import { groupLines } from './textLines';
+
+/** More ink than this fraction of the image is not handwriting on paper (noise, a photo). */
+export const MAX_INK_FRACTION = 0.4;
+
+export interface SegmentedDigit {
+  blob: Blob;
+  crop: DigitCrop;
+}
+
+export interface Segmentation {
+  lines: SegmentedDigit[][];
+  /** Typical digit height in working pixels (0 when nothing was found). */
+  referenceHeight: number;
+}
+
+export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentation {
+  if (map.inkFraction > MAX_INK_FRACTION) return { lines: [], referenceHeight: 0 };
+  const candidates = dropSpecks(map.blobs, minBoxSize);
+  const merged = mergeFragments(candidates, referenceHeight(candidates));
+  const refH = referenceHeight(merged);
+  const digits = dropNoise(merged, refH);
+  const lines = groupLines(digits).map((line) =>
+    line
+      .map((blob) => ({ blob, crop: cropBlob(map, blob) }))
+      .filter((d) => d.crop.pixels.length > 0),
+  );
+  return { lines: lines.filter((l) => l.length > 0), referenceHeight: refH };
+}
