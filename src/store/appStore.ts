@@ -5,16 +5,18 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createEngineSlice, type EngineSlice } from './engineSlice';
+import { createHighlightSlice, type HighlightSlice } from './highlightSlice';
 import { createInputSlice, type InputSlice } from './inputSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
-export type AppState = EngineSlice & InputSlice & ParamsSlice & SettingsSlice;
+export type AppState = EngineSlice & HighlightSlice & InputSlice & ParamsSlice & SettingsSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
     (...a) => ({
       ...createEngineSlice(...a),
+      ...createHighlightSlice(...a),
       ...createInputSlice(...a),
       ...createParamsSlice(...a),
       ...createSettingsSlice(...a),

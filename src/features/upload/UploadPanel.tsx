@@ -1,4 +1,136 @@
-/** Placeholder until the upload feature lands. */
+import { useCallback, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { addFiles, cancelItem, selectItem } from '../../store/recognition';
+import { Button } from '../../ui/Button';
+import { BatchItemCard } from './BatchItemCard';
+import { SUPPORTED_FORMATS } from './batchView';
+import { usePasteFiles } from './usePasteFiles';
+
+/** Choose, drop or paste images; each becomes a batch item read in the worker. */
 export function UploadPanel() {
-  return <p className="text-sm text-slate-500">Coming soon.</p>;
+  const order = useAppStore((s) => s.uploadOrder);
+  const items = useAppStore((s) => s.items);
+  const activeId = useAppStore((s) => s.activeIds.upload);
+  const removeUploads = useAppStore((s) => s.removeUploads);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const hintId = useId();
+
+  const add = useCallback((files: File[]) => {
+    if (files.length > 0) void addFiles(files);
+  }, []);
+  usePasteFiles(add);
+
+  const onChange = (e: ChangeEvent<HTMLInputElement>): void => {
+    add(Array.from(e.target.files ?? []));
+    // Lets the same file be chosen again after "Clear all".
+    e.target.value = '';
+  };
+
+  // Counting enter/leave pairs: child elements fire their own and would make the highlight flicker.
+  const onDragEnter = (e: DragEvent): void => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    dragDepth.current += 1;
+    setDragging(true);
+  };
+  const onDragLeave = (): void => {
+    dragDepth.current = Math.max(0, dragDepth.current - 1);
+    if (dragDepth.current === 0) setDragging(false);
+  };
+  const onDragOver = (e: DragEvent): void => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    dragDepth.current = 0;
+    setDragging(false);
+    add(Array.from(e.dataTransfer.files));
+  };
+
+  const clearAll = (): void => {
+    for (const id of useAppStore.getState().uploadOrder) cancelItem(id);
+    removeUploads();
+    inputRef.current?.focus();
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div
+        data-testid="drop-zone"
+        data-dragging={dragging ? 'true' : undefined}
+        onDragEnter={onDragEnter}
+        onDragLeave={onDragLeave}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        className={`flex flex-col items-center gap-3 rounded-2xl border-2 border-dashed px-4 py-8 text-center transition-colors ${
+          dragging
+            ? 'border-indigo-500 bg-indigo-50 dark:border-indigo-400 dark:bg-indigo-950/40'
+            : 'border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/40'
+        }`}
+      >
+        <span aria-hidden="true" className="text-3xl text-indigo-500 dark:text-indigo-400">
+          ⇪
+        </span>
+        <div>
+          <p className="text-base font-semibold">
+            {dragging ? 'Drop to read these images' : 'Drop images here'}
+          </p>
+          <p id={hintId} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            or paste one with Ctrl+V (⌘V). {SUPPORTED_FORMATS} work; photos, scans or screenshots.
+          </p>
+        </div>
+        <input
+          ref={inputRef}
+          id={inputId}
+          data-testid="file-input"
+          type="file"
+          accept="image/*"
+          multiple
+          onChange={onChange}
+          aria-describedby={hintId}
+          className="peer sr-only"
+        />
+        <label
+          htmlFor={inputId}
+          className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 active:bg-indigo-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-500"
+        >
+          Choose images…
+        </label>
+      </div>
+
+      {order.length > 0 && (
+        <div className="flex flex-col gap-2">
+          <div className="flex items-center justify-between gap-2">
+            <h3 className="text-sm font-semibold" id="batch-title">
+              {order.length === 1 ? '1 image' : `${order.length} images`}
+              <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">
+                select one to inspect it
+              </span>
+            </h3>
+            <Button variant="ghost" onClick={clearAll} data-testid="clear-uploads">
+              Clear all
+            </Button>
+          </div>
+          <ul role="listbox" aria-labelledby="batch-title" className="grid gap-2 sm:grid-cols-2">
+            {order.map((id) => {
+              const item = items[id];
+              return item ? (
+                <BatchItemCard
+                  key={id}
+                  item={item}
+                  selected={id === activeId}
+                  onSelect={(chosen) => selectItem('upload', chosen)}
+                />
+              ) : null;
+            })}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { DigitResult, RecognizeResult } from '../../engine/types';
+import {
+  alternatives,
+  announcement,
+  flattenDigits,
+  formatConfidence,
+  formatMs,
+  indexLines,
+  resultView,
+  totalMs,
+} from './resultView';
+
+function digit(label: number, confidence: number, doubtful = false): DigitResult {
+  return {
+    label,
+    confidence,
+    top: [
+      { label, p: confidence },
+      { label: (label + 1) % 10, p: (1 - confidence) * 0.7 },
+      { label: (label + 2) % 10, p: (1 - confidence) * 0.2 },
+    ],
+    box: { x: 0, y: 0, width: 10, height: 10 },
+    crop28: new Float32Array(784),
+    doubtful,
+  };
+}
+
+function result(lines: DigitResult[][]): RecognizeResult {
+  return {
+    text: lines.map((l) => l.map((d) => d.label).join('')).join('\n'),
+    lines: lines.map((digits) => ({ digits })),
+    timings: { gray: 2, total: 41.6 },
+    width: 100,
+    height: 50,
+  };
+}
+
+describe('formatConfidence', () => {
+  it('rounds to whole percent', () => {
+    expect(formatConfidence(0.934)).toBe('93%');
+    expect(formatConfidence(0.5)).toBe('50%');
+  });
+  it('never claims certainty it does not have', () => {
+    expect(formatConfidence(0.9999)).toBe('>99%');
+    expect(formatConfidence(1)).toBe('>99%');
+    expect(formatConfidence(0.001)).toBe('<1%');
+    expect(formatConfidence(Number.NaN)).toBe('–');
+  });
+});
+
+describe('announcement', () => {
+  it('reads one line digit by digit', () => {
+    expect(
+      announcement(result([[digit(1, 0.9), digit(2, 0.9), digit(3, 0.9), digit(4, 0.9)]])),
+    ).toBe('Read 4 digits: 1 2 3 4.');
+  });
+  it('names lines and doubtful digits', () => {
+    const r = result([[digit(7, 0.9)], [digit(0, 0.4, true), digit(5, 0.95)]]);
+    expect(announcement(r)).toBe('Read 3 digits on 2 lines: 7, 0 5. 1 doubtful digit.');
+  });
+  it('says when nothing was found', () => {
+    expect(announcement(result([]))).toBe('No digits found.');
+  });
+});
+
+describe('flattenDigits and alternatives', () => {
+  it('keeps reading order across lines', () => {
+    const r = result([[digit(3, 0.9), digit(1, 0.9)], [digit(4, 0.9)]]);
+    expect(flattenDigits(r).map((d) => d.label)).toEqual([3, 1, 4]);
+    expect(flattenDigits(null)).toEqual([]);
+  });
+  it('lists runner-ups without the answer', () => {
+    expect(alternatives(digit(8, 0.8)).map((g) => g.label)).toEqual([9, 0]);
+  });
+});
+
+describe('timings', () => {
+  it('prefers the total entry and formats it', () => {
+    expect(totalMs({ a: 1, total: 12 })).toBe(12);
+    expect(totalMs({ a: 1, b: 2.5 })).toBe(3.5);
+    expect(totalMs({})).toBeNull();
+    expect(formatMs(41.6)).toBe('42 ms');
+    expect(formatMs(1520)).toBe('1.5 s');
+  });
+});
+
+describe('resultView', () => {
+  it('is idle without an item', () => {
+    expect(resultView(undefined)).toEqual({ status: 'idle', text: '', error: null, result: null });
+  });
+  it('keeps the previous text while a new reading is working', () => {
+    const r = result([[digit(4, 0.9), digit(2, 0.9)]]);
+    expect(resultView({ status: 'working', result: r, error: null }).text).toBe('42');
+  });
+  it('shows the error and no text on failure', () => {
+    const v = resultView({ status: 'error', result: null, error: 'Bad file.' });
+    expect(v).toMatchObject({ status: 'error', text: '', error: 'Bad file.' });
+  });
+});
+
+describe('indexLines', () => {
+  it('gives each line the flattened index of its first digit', () => {
+    const r = result([[digit(1, 0.9), digit(2, 0.9)], [digit(3, 0.9)], [digit(4, 0.9)]]);
+    expect(indexLines(r).map((l) => l.start)).toEqual([0, 2, 3]);
+    expect(indexLines(null)).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Pure helpers that turn an engine result into what the result panel shows and announces.
+ */
+import type { DigitResult, RecognizeResult } from '../../engine/types';
+import type { InputMode, ItemStatus } from '../../store/inputSlice';
+
+/** All digits in reading order, lines flattened: the index the highlight refers to. */
+export function flattenDigits(result: RecognizeResult | null | undefined): DigitResult[] {
+  return result ? result.lines.flatMap((line) => line.digits) : [];
+}
+
+/** "93%", with the extremes kept honest: a rounded "100%" or "0%" would overstate certainty. */
+export function formatConfidence(p: number): string {
+  if (!Number.isFinite(p)) return '–';
+  if (p >= 0.995) return '>99%';
+  if (p < 0.005) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** The runner-up guesses (top[0] is the answer itself). */
+export function alternatives(digit: DigitResult, count = 2): DigitResult['top'] {
+  return digit.top.filter((g) => g.label !== digit.label).slice(0, count);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What a screen reader hears when a reading finishes, e.g. "Read 4 digits: 1 2 3 4". */
+export function announcement(result: RecognizeResult): string {
+  const digits = flattenDigits(result);
+  if (digits.length === 0) return 'No digits found.';
+  const lines = result.lines
+    .filter((line) => line.digits.length > 0)
+    .map((line) => line.digits.map((d) => d.label).join(' '));
+  const where = lines.length > 1 ? ` on ${lines.length} lines` : '';
+  const doubtful = digits.filter((d) => d.doubtful).length;
+  const check = doubtful > 0 ? ` ${plural(doubtful, 'doubtful digit', 'doubtful digits')}.` : '';
+  return `Read ${plural(digits.length, 'digit', 'digits')}${where}: ${lines.join(', ')}.${check}`;
+}
+
+/** Total time of the reading, whether or not the engine reported a 'total' entry. */
+export function totalMs(timings: Record<string, number>): number | null {
+  if (typeof timings.total === 'number') return timings.total;
+  const values = Object.values(timings).filter((v) => Number.isFinite(v));
+  return values.length > 0 ? values.reduce((a, b) => a + b, 0) : null;
+}
+
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+export interface ResultView {
+  status: ItemStatus;
+  text: string;
+  error: string | null;
+  result: RecognizeResult | null;
+}
+
+/** The page contract's view of the active item: idle when there is none. */
+export function resultView(
+  item: { status: ItemStatus; result: RecognizeResult | null; error: string | null } | undefined,
+): ResultView {
+  if (!item) return { status: 'idle', text: '', error: null, result: null };
+  return {
+    status: item.status,
+    text: item.status === 'error' ? '' : (item.result?.text ?? ''),
+    error: item.status === 'error' ? item.error : null,
+    result: item.status === 'error' ? null : item.result,
+  };
+}
+
+export const IDLE_HINTS: Record<InputMode, string> = {
+  draw: 'Write one or more digits on the pad. The answer appears here as soon as you lift the pen.',
+  upload:
+    'Choose, drop or paste a photo or scan of handwritten digits. Select an image to see it here.',
+  camera: 'Point the camera at handwritten digits on paper and press Capture.',
+};
+
+export interface IndexedLine {
+  /** Index of the line's first digit in the flattened reading order. */
+  start: number;
+  digits: DigitResult[];
+}
+
+/** Lines with the flattened index of their first digit, for the highlight. */
+export function indexLines(result: RecognizeResult | null): IndexedLine[] {
+  const out: IndexedLine[] = [];
+  let start = 0;
+  for (const line of result?.lines ?? []) {
+    out.push({ start, digits: line.digits });
+    start += line.digits.length;
+  }
+  return out;
+}

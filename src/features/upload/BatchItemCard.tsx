@@ -1,0 +1,83 @@
+import type { KeyboardEvent } from 'react';
+import type { InputItem } from '../../store/inputSlice';
+import { batchItemView } from './batchView';
+import { BlobThumbnail } from './BlobThumbnail';
+
+const STATUS_STYLES = {
+  idle: 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
+  working: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200',
+  done: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
+  error: 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-200',
+} as const;
+
+/** One uploaded file: thumbnail, name, status and its digits or error. Selecting shows it. */
+export function BatchItemCard({
+  item,
+  selected,
+  onSelect,
+}: {
+  item: InputItem;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const view = batchItemView(item);
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(item.id);
+    }
+  };
+
+  return (
+    <li
+      data-testid="batch-item"
+      data-name={view.name}
+      data-status={view.status}
+      data-text={view.text}
+      role="option"
+      aria-selected={selected}
+      tabIndex={0}
+      onClick={() => onSelect(item.id)}
+      onKeyDown={onKeyDown}
+      className={`flex cursor-pointer gap-3 rounded-xl p-2 ring-1 transition ${
+        selected
+          ? 'bg-indigo-50 ring-2 ring-indigo-500 dark:bg-indigo-950/40 dark:ring-indigo-400'
+          : 'bg-white ring-slate-200 hover:bg-slate-50 dark:bg-slate-900 dark:ring-slate-700 dark:hover:bg-slate-800'
+      }`}
+    >
+      <div className="grid size-16 shrink-0 place-items-center overflow-hidden rounded-lg bg-slate-100 ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+        {item.file && view.status !== 'error' ? (
+          <BlobThumbnail blob={item.file} className="size-full object-contain" />
+        ) : (
+          <span aria-hidden="true" className="text-xl text-slate-400">
+            {view.status === 'error' ? '⚠' : '▦'}
+          </span>
+        )}
+      </div>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex items-start justify-between gap-2">
+          {/* Names are user data: rendered as text, never as HTML. */}
+          <p className="truncate text-sm font-medium" title={view.name}>
+            {view.name}
+          </p>
+          <span
+            className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${STATUS_STYLES[view.status]}`}
+          >
+            {view.statusLabel}
+          </span>
+        </div>
+        <p
+          className={
+            view.tone === 'ok'
+              ? 'font-mono text-lg leading-snug font-bold tracking-wider break-all whitespace-pre-wrap'
+              : view.tone === 'error'
+                ? 'text-xs text-rose-800 dark:text-rose-300'
+                : 'text-xs text-slate-500 dark:text-slate-400'
+          }
+        >
+          {view.detail}
+        </p>
+      </div>
+    </li>
+  );
+}
