@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useDrawingStore } from './drawingStore';
+import { drawStroke, drawStrokes } from './renderStrokes';
+import {
+  extendStroke,
+  fitScale,
+  startStroke,
+  strokeWidthFor,
+  type Point,
+  type Size,
+  type Stroke,
+} from './strokes';
+
+interface ActiveStroke {
+  pointerId: number;
+  stroke: Stroke;
+}
+
+/** A faint dot grid behind the ink: it helps keep digits level and is never exported. */
+const DOT_GRID = {
+  backgroundImage: 'radial-gradient(circle, currentColor 1px, transparent 1.2px)',
+  backgroundSize: '24px 24px',
+  backgroundPosition: '12px 12px',
+};
+
+/**
+ * The canvas people write on. The stroke in progress lives in a ref and is painted on the next
+ * animation frame; it reaches the store (and recognition) only when the pointer lifts.
+ */
+export function DrawingPad({ describedBy }: { describedBy?: string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const cssSize = useRef<Size>({ width: 0, height: 0 });
+  const active = useRef<ActiveStroke | null>(null);
+  const frame = useRef(0);
+  const [penDown, setPenDown] = useState(false);
+  const strokes = useDrawingStore((s) => s.drawing.strokes);
+  const commit = useDrawingStore((s) => s.commit);
+
+  const paint = useCallback(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    const css = cssSize.current;
+    if (!canvas || !ctx || css.width === 0 || css.height === 0) return;
+    const { space, strokes: committed } = useDrawingStore.getState().drawing;
+    const scale = fitScale(space, css);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    // Backing store in device pixels, strokes in CSS pixels of the drawing space.
+    ctx.setTransform(
+      (canvas.width / css.width) * scale,
+      0,
+      0,
+      (canvas.height / css.height) * scale,
+      0,
+      0,
+    );
+    // The ink follows the theme through the canvas's CSS colour; the export never does.
+    const ink = getComputedStyle(canvas).color;
+    drawStrokes(ctx, committed, ink);
+    if (active.current) drawStroke(ctx, active.current.stroke, ink);
+  }, []);
+
+  const schedulePaint = useCallback(() => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      paint();
+    });
+  }, [paint]);
+
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  // Committed strokes changed (a stroke ended, undo, redo, clear).
+  useEffect(paint, [paint, strokes]);
+
+  // Size the backing store in device pixels so lines stay crisp, and repaint from the stored
+  // strokes whenever the layout or the zoom changes.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const box = entry.contentBoxSize[0];
+      const width = box?.inlineSize ?? entry.contentRect.width;
+      const height = box?.blockSize ?? entry.contentRect.height;
+      const device = entry.devicePixelContentBoxSize?.[0];
+      canvas.width = Math.max(1, device?.inlineSize ?? Math.round(width * devicePixelRatio));
+      canvas.height = Math.max(1, device?.blockSize ?? Math.round(height * devicePixelRatio));
+      cssSize.current = { width, height };
+      paint();
+    });
+    try {
+      observer.observe(canvas, { box: 'device-pixel-content-box' });
+    } catch {
+      observer.observe(canvas); // Safari has no device-pixel-content-box.
+    }
+    return () => observer.disconnect();
+  }, [paint]);
+
+  // The theme toggles a class on <html>: repaint with the new ink colour.
+  useEffect(() => {
+    const observer = new MutationObserver(paint);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    return () => observer.disconnect();
+  }, [paint]);
+
+  const toDrawingSpace = (e: { clientX: number; clientY: number }): Point => {
+    const rect = canvasRef.current!.getBoundingClientRect();
+    const space = useDrawingStore.getState().drawing.space;
+    const scale = fitScale(space, cssSize.current);
+    return { x: (e.clientX - rect.left) / scale, y: (e.clientY - rect.top) / scale };
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>): void => {
+    // One stroke at a time: a second finger or a palm does not start another.
+    if (active.current || !e.isPrimary) return;
+    if (e.pointerType === 'mouse' && e.button !== 0) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const space = useDrawingStore.getState().drawing.space ?? cssSize.current;
+    active.current = {
+      pointerId: e.pointerId,
+      stroke: startStroke(toDrawingSpace(e), strokeWidthFor(space.height)),
+    };
+    setPenDown(true);
+    schedulePaint();
+  };
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>): void => {
+    const current = active.current;
+    if (!current || current.pointerId !== e.pointerId) return;
+    // Coalesced events carry every sample since the last frame: smoother fast strokes.
+    const samples = e.nativeEvent.getCoalescedEvents?.() ?? [];
+    let stroke = current.stroke;
+    for (const sample of samples.length > 0 ? samples : [e]) {
+      stroke = extendStroke(stroke, toDrawingSpace(sample));
+    }
+    current.stroke = stroke;
+    schedulePaint();
+  };
+
+  const endStroke = (e: PointerEvent<HTMLCanvasElement>, keep: boolean): void => {
+    const current = active.current;
+    if (!current || current.pointerId !== e.pointerId) return;
+    active.current = null;
+    setPenDown(false);
+    if (keep) commit(extendStroke(current.stroke, toDrawingSpace(e)), cssSize.current);
+    else schedulePaint(); // pointercancel: the system took over, drop the partial stroke
+  };
+
+  const empty = strokes.length === 0 && !penDown;
+
+  return (
+    <div className="relative aspect-[4/3] max-h-[70vh] w-full overflow-hidden rounded-xl bg-white ring-1 ring-slate-300 sm:aspect-[16/10] dark:bg-slate-950 dark:ring-slate-700">
+      <div
+        aria-hidden="true"
+        className="pointer-events-none absolute inset-0 text-slate-300/70 dark:text-slate-700/70"
+        style={DOT_GRID}
+      />
+      {empty && (
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-0 flex select-none flex-col items-center justify-center gap-1 text-slate-400 dark:text-slate-500"
+        >
+          <span className="font-serif text-4xl italic sm:text-5xl">0 1 2 3</span>
+          <span className="text-sm">Write here with a mouse, finger or pen</span>
+        </div>
+      )}
+      <canvas
+        ref={canvasRef}
+        data-testid="draw-canvas"
+        role="img"
+        aria-label={`Drawing pad, ${strokes.length} ${strokes.length === 1 ? 'stroke' : 'strokes'}`}
+        aria-describedby={describedBy}
+        className="absolute inset-0 block size-full cursor-crosshair touch-none select-none text-slate-900 dark:text-slate-100"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={(e) => endStroke(e, true)}
+        onPointerCancel={(e) => endStroke(e, false)}
+        onLostPointerCapture={(e) => endStroke(e, true)}
+        onContextMenu={(e) => e.preventDefault()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Turns the strokes into the image the engine reads. Rendered fresh, not copied from the
+ * visible canvas, so the export is always opaque dark ink on white at a bounded size,
+ * whatever the theme, the device pixel ratio or the pad's current shape.
+ */
+import type { RgbaImage } from '../../engine/types';
+import { drawStrokes } from './renderStrokes';
+import { exportArea, exportSize, type Drawing } from './strokes';
+
+const PAPER = '#ffffff';
+const INK = '#111111';
+
+export function exportDrawing(drawing: Drawing): RgbaImage | null {
+  if (drawing.strokes.length === 0 || !drawing.space) return null;
+  const size = exportSize(exportArea(drawing.space, drawing.strokes));
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return null;
+  ctx.fillStyle = PAPER;
+  ctx.fillRect(0, 0, size.width, size.height);
+  ctx.setTransform(size.scale, 0, 0, size.scale, 0, 0);
+  drawStrokes(ctx, drawing.strokes, INK);
+  return ctx.getImageData(0, 0, size.width, size.height);
+}
