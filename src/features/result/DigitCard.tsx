@@ -1,5 +1,6 @@
 import type { DigitResult } from '../../engine/types';
-import { alternatives, formatConfidence } from './resultView';
+import { formatConfidence } from '../../ui/formatConfidence';
+import { alternatives } from './resultView';
 
 /**
  * One recognized digit: the label, its confidence and the runner-ups. Hover, focus or tap

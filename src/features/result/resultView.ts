@@ -4,17 +4,11 @@
 import type { DigitResult, RecognizeResult } from '../../engine/types';
 import type { InputMode, ItemStatus } from '../../store/inputSlice';
 
+export { formatConfidence } from '../../ui/formatConfidence';
+
 /** All digits in reading order, lines flattened: the index the highlight refers to. */
 export function flattenDigits(result: RecognizeResult | null | undefined): DigitResult[] {
   return result ? result.lines.flatMap((line) => line.digits) : [];
-}
-
-/** "93%", with the extremes kept honest: a rounded "100%" or "0%" would overstate certainty. */
-export function formatConfidence(p: number): string {
-  if (!Number.isFinite(p)) return '–';
-  if (p >= 0.995) return '>99%';
-  if (p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
 }
 
 /** The runner-up guesses (top[0] is the answer itself). */
