@@ -4,6 +4,13 @@
  */
 import type { RgbaImage } from '../types';
 
+export interface InkBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface GrayCanvas {
   width: number;
   height: number;
@@ -75,13 +82,17 @@ export function paintMnist(
   ink: number,
   angle = 0,
   gamma = 1,
-): void {
+): InkBox | null {
   const s = 28 / size;
   const cx = x + size / 2;
   const cy = y + size / 2;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
   const reach = size * 0.75;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -1;
+  let y1 = -1;
   for (let py = Math.max(0, Math.floor(cy - reach)); py < Math.min(c.height, cy + reach); py++) {
     for (let px = Math.max(0, Math.floor(cx - reach)); px < Math.min(c.width, cx + reach); px++) {
       const rx = px + 0.5 - cx;
@@ -103,9 +114,16 @@ export function paintMnist(
       if (cover > 0) {
         const i = py * c.width + px;
         c.data[i] = c.data[i]! * (1 - cover) + ink * cover;
+        if (cover >= 0.3) {
+          x0 = Math.min(x0, px);
+          y0 = Math.min(y0, py);
+          x1 = Math.max(x1, px);
+          y1 = Math.max(y1, py);
+        }
       }
     }
   }
+  return x1 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
 export function toRgba(c: GrayCanvas, alpha?: Float32Array): RgbaImage {

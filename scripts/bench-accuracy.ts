@@ -1,0 +1,139 @@
+/**
+ * Accuracy on the generated evaluation set (MNIST test digits on paper-like images).
+ *
+ *   npm run bench:accuracy -- [--seed N] [--n PER_CATEGORY] [--category clean,photo]
+ *                             [--segmentation-only] [--model public/model/model.json]
+ *                             [--backend cpu|wasm] [--dump DIR] [--failures]
+ *
+ * Defaults to the held-out seed. --segmentation-only skips the model (digit counts, line counts
+ * and box recall need none). --dump writes every image as PNG with its expected text.
+ */
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadOpenCV } from '../src/engine/opencv';
+import { resolveParams } from '../src/engine/pipeline/params';
+import { runPipeline } from '../src/engine/pipeline/run';
+import { createRecognizer, type Recognizer } from '../src/engine/recognize';
+import type { BackendName, Box } from '../src/engine/types';
+import {
+  CATEGORIES,
+  HELD_OUT_SEED,
+  generateSample,
+  type Category,
+} from '../src/node/evalset/generate';
+import { ScoreAccumulator, type CategoryScore } from '../src/node/evalset/metrics';
+import { fsModelHandler } from '../src/node/fsModelHandler';
+import { encodePng } from '../src/node/imageio';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: String(HELD_OUT_SEED) },
+    n: { type: 'string', default: '100' },
+    category: { type: 'string' },
+    'segmentation-only': { type: 'boolean', default: false },
+    model: { type: 'string', default: 'public/model/model.json' },
+    backend: { type: 'string', default: 'cpu' },
+    dump: { type: 'string' },
+    failures: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const seed = Number(values.seed);
+const perCategory = Number(values.n);
+const categories = (values.category?.split(',') ?? CATEGORIES) as Category[];
+const segmentationOnly = values['segmentation-only'] === true;
+
+function toBox(r: { x: number; y: number; w: number; h: number }, scale: number): Box {
+  return { x: r.x / scale, y: r.y / scale, width: r.w / scale, height: r.h / scale };
+}
+
+async function main(): Promise<void> {
+  const cv = await loadOpenCV();
+  let recognizer: Recognizer | null = null;
+  if (!segmentationOnly) {
+    if (!existsSync(values.model!)) {
+      console.error(`No model at ${values.model}. Use --segmentation-only or train one first.`);
+      process.exit(2);
+    }
+    recognizer = await createRecognizer({
+      model: fsModelHandler(values.model!),
+      backends: [values.backend as BackendName],
+    });
+  }
+  if (values.dump) mkdirSync(values.dump, { recursive: true });
+  const params = resolveParams();
+  const scores: Record<string, CategoryScore> = {};
+  const overall = new ScoreAccumulator();
+  const heldOut = seed === HELD_OUT_SEED ? ' (held-out)' : '';
+  console.log(
+    `seed ${seed}${heldOut}, ${perCategory} images per category, ` +
+      (segmentationOnly
+        ? 'segmentation only (no model)'
+        : `model ${values.model}, ${recognizer!.backend}`),
+  );
+  for (const category of categories) {
+    const acc = new ScoreAccumulator();
+    for (let i = 0; i < perCategory; i++) {
+      const sample = generateSample(seed, category, i);
+      const truthBoxes = sample.boxes.flat();
+      const t0 = performance.now();
+      let predicted: string;
+      let predictedBoxes: Box[];
+      if (recognizer) {
+        const result = await recognizer.recognize(sample.image);
+        predicted = result.text;
+        predictedBoxes = result.lines.flatMap((l) => l.digits.map((d) => d.box));
+      } else {
+        const out = await runPipeline(cv, sample.image, params);
+        predicted = out.segmentation.lines.map((l) => '?'.repeat(l.length)).join('\n');
+        predictedBoxes = out.segmentation.lines.flat().map((d) => toBox(d.crop.rect, out.scale));
+      }
+      const ms = performance.now() - t0;
+      const expected = segmentationOnly ? sample.text.replace(/\d/g, '?') : sample.text;
+      const entry = { predicted, expected, predictedBoxes, truthBoxes, ms };
+      acc.add(entry);
+      overall.add(entry);
+      const wrong = predicted !== expected;
+      if (values.failures && wrong) {
+        console.log(
+          `  ${category}#${i}: expected ${JSON.stringify(sample.text)} got ${JSON.stringify(predicted)}`,
+        );
+      }
+      if (values.dump && (!values.failures || wrong)) {
+        const name = `${category}-${String(i).padStart(3, '0')}`;
+        writeFileSync(join(values.dump, `${name}.png`), encodePng(sample.image));
+        writeFileSync(join(values.dump, `${name}.txt`), `${sample.text}\n`);
+      }
+    }
+    scores[category] = acc.result();
+  }
+  scores.overall = overall.result();
+  const pct = (v: number): string => `${(v * 100).toFixed(1)}%`.padStart(7);
+  console.log(
+    'category   ' +
+      ['n', 'exact', 'chars', 'count', 'lines', 'boxes', 'ms/img']
+        .map((h) => h.padStart(7))
+        .join(''),
+  );
+  for (const [name, s] of Object.entries(scores)) {
+    console.log(
+      name.padEnd(11) +
+        String(s.n).padStart(7) +
+        pct(s.exact) +
+        pct(s.charAccuracy) +
+        pct(s.countAccuracy) +
+        pct(s.lineCountAccuracy) +
+        pct(s.boxRecall) +
+        s.msPerImage.toFixed(0).padStart(7),
+    );
+  }
+  if (values.json) console.log(JSON.stringify({ seed, perCategory, scores }, null, 2));
+  recognizer?.dispose();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,423 @@
+/**
+ * Renders evaluation images from MNIST test digits: digit strings on paper-like backgrounds.
+ * Every random choice comes from the seeded Rng, so a seed + index always gives the same image.
+ */
+import {
+  grayCanvas,
+  paintMnist,
+  strokeLine,
+  toRgba,
+  type GrayCanvas,
+  type InkBox,
+} from '../../engine/testing/raster';
+import type { RgbaImage } from '../../engine/types';
+import type { Rng } from './prng';
+import { skeletonSegments, upscaleBinary, zhangSuen } from './skeleton';
+
+export const CATEGORIES = ['clean', 'photo', 'ruled', 'multiline', 'canvas', 'dark'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface DigitSource {
+  /** Returns a random digit image (784 bytes, ink 255) and its label. */
+  draw(rng: Rng): { pixels: Uint8Array; label: number };
+}
+
+export interface EvalSample {
+  category: Category;
+  image: RgbaImage;
+  /** Expected text, lines joined by "\n". */
+  text: string;
+  /** Ground-truth ink boxes per line, reading order. */
+  boxes: InkBox[][];
+  /** JPEG quality the image was round-tripped through, if any (photo-like). */
+  jpegQuality?: number;
+}
+
+interface InkCols {
+  left: number;
+  right: number;
+}
+
+function inkColumns(d: Uint8Array): InkCols {
+  let left = 28;
+  let right = -1;
+  for (let y = 0; y < 28; y++) {
+    for (let x = 0; x < 28; x++) {
+      if (d[y * 28 + x]! > 40) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+    }
+  }
+  return right < 0 ? { left: 4, right: 23 } : { left, right };
+}
+
+/** Blends a 3x3 max filter in: amount 0..1 makes strokes up to ~2 source pixels thicker. */
+function thicken(d: Uint8Array, amount: number): Uint8Array {
+  if (amount <= 0) return d;
+  const out = new Uint8Array(784);
+  for (let y = 0; y < 28; y++) {
+    for (let x = 0; x < 28; x++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx >= 0 && yy >= 0 && xx < 28 && yy < 28) m = Math.max(m, d[yy * 28 + xx]!);
+        }
+      }
+      out[y * 28 + x] = Math.round(d[y * 28 + x]! * (1 - amount) + m * amount);
+    }
+  }
+  return out;
+}
+
+interface Placement {
+  pixels: Uint8Array;
+  label: number;
+  x: number;
+  y: number;
+  size: number;
+  angle: number;
+  gamma: number;
+}
+
+/** Plans one line of digits starting at (x, top); returns placements and the line's right end. */
+function planLine(
+  rng: Rng,
+  source: DigitSource,
+  count: number,
+  x: number,
+  top: number,
+  size: number,
+  slope: number,
+  gapRange: [number, number] = [0.12, 0.5],
+): { placements: Placement[]; right: number } {
+  const placements: Placement[] = [];
+  let cursor = x;
+  for (let i = 0; i < count; i++) {
+    const { pixels: raw, label } = source.draw(rng);
+    const t = rng.uniform(-0.7, 0.9);
+    const pixels = t > 0 ? thicken(raw, t) : raw;
+    const gamma = t < 0 ? 1 - 2 * t : 1;
+    const s = size * rng.uniform(0.85, 1.15);
+    const cols = inkColumns(pixels);
+    const px = cursor - (cols.left * s) / 28;
+    const py = top + (cursor - x) * slope + rng.uniform(-0.06, 0.06) * size;
+    placements.push({
+      pixels,
+      label,
+      x: px,
+      y: py,
+      size: s,
+      angle: rng.uniform(-0.12, 0.12),
+      gamma,
+    });
+    cursor = px + ((cols.right + 1) * s) / 28 + rng.uniform(gapRange[0], gapRange[1]) * size * 0.7;
+  }
+  return { placements, right: cursor };
+}
+
+function paintLine(c: GrayCanvas, placements: Placement[], ink: () => number): InkBox[] {
+  const boxes: InkBox[] = [];
+  for (const p of placements) {
+    const box = paintMnist(c, p.pixels, p.x, p.y, p.size, ink(), p.angle, p.gamma);
+    if (box) boxes.push(box);
+  }
+  return boxes;
+}
+
+function addNoise(c: GrayCanvas, rng: Rng, sigma: number): void {
+  for (let i = 0; i < c.data.length; i++) c.data[i] = c.data[i]! + rng.normal() * sigma;
+}
+
+/** Multiplies a linear light gradient (from `low` to 1) in a random direction. */
+function lightGradient(c: GrayCanvas, rng: Rng, low: number): void {
+  const a = rng.uniform(0, 2 * Math.PI);
+  const dx = Math.cos(a);
+  const dy = Math.sin(a);
+  const span = Math.abs(dx) * c.width + Math.abs(dy) * c.height;
+  const off = Math.min(0, dx * c.width) + Math.min(0, dy * c.height);
+  for (let y = 0; y < c.height; y++) {
+    for (let x = 0; x < c.width; x++) {
+      const t = (x * dx + y * dy - off) / span;
+      c.data[y * c.width + x] = c.data[y * c.width + x]! * (low + (1 - low) * t);
+    }
+  }
+}
+
+/** A soft-edged shadow over a half-plane (a hand or a phone above the page). */
+function shadow(c: GrayCanvas, rng: Rng): void {
+  const a = rng.uniform(0, 2 * Math.PI);
+  const dx = Math.cos(a);
+  const dy = Math.sin(a);
+  const cx = rng.uniform(0.2, 0.8) * c.width;
+  const cy = rng.uniform(0.2, 0.8) * c.height;
+  const soft = rng.uniform(10, 60);
+  const depth = rng.uniform(0.55, 0.8);
+  for (let y = 0; y < c.height; y++) {
+    for (let x = 0; x < c.width; x++) {
+      const d = (x - cx) * dx + (y - cy) * dy;
+      const t = Math.max(0, Math.min(1, 0.5 + d / soft));
+      c.data[y * c.width + x] = c.data[y * c.width + x]! * (1 - t * (1 - depth));
+    }
+  }
+}
+
+function boxBlur(c: GrayCanvas): void {
+  const src = c.data.slice();
+  const { width: w, height: h } = c;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      let s = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) s += src[(y + dy) * w + x + dx]!;
+      c.data[y * w + x] = s / 9;
+    }
+  }
+}
+
+function rotatedLine(
+  c: GrayCanvas,
+  y: number,
+  angle: number,
+  width: number,
+  value: number,
+  vertical: boolean,
+): void {
+  const len = vertical ? c.height : c.width;
+  const drift = Math.tan(angle) * len;
+  if (vertical) strokeLine(c, y, -2, y + drift, c.height + 2, width / 2, value);
+  else strokeLine(c, -2, y, c.width + 2, y + drift, width / 2, value);
+}
+
+function finish(c: GrayCanvas): RgbaImage {
+  return toRgba(c);
+}
+
+export type JpegRoundTrip = (image: RgbaImage, quality: number) => RgbaImage;
+
+export function renderClean(rng: Rng, source: DigitSource): EvalSample {
+  const size = rng.uniform(36, 110);
+  const count = rng.int(2, 8);
+  const margin = rng.uniform(0.4, 1.2) * size;
+  const plan = planLine(rng, source, count, margin, margin, size, rng.uniform(-0.02, 0.02));
+  const w = Math.ceil(plan.right + margin);
+  const h = Math.ceil(size * 1.3 + 2 * margin);
+  const c = grayCanvas(w, h, rng.uniform(225, 252));
+  const inkLevel = rng.uniform(10, 70);
+  const boxes = paintLine(c, plan.placements, () => inkLevel);
+  addNoise(c, rng, 2);
+  return {
+    category: 'clean',
+    image: finish(c),
+    text: plan.placements.map((p) => p.label).join(''),
+    boxes: [boxes],
+  };
+}
+
+export function renderPhoto(rng: Rng, source: DigitSource, jpeg: JpegRoundTrip): EvalSample {
+  const size = rng.uniform(55, 150);
+  const count = rng.int(3, 8);
+  const mx = rng.uniform(0.6, 2.5) * size;
+  const my = rng.uniform(1, 4) * size;
+  const plan = planLine(rng, source, count, mx, my, size, rng.uniform(-0.04, 0.04));
+  const w = Math.min(2000, Math.ceil(plan.right + mx));
+  const h = Math.ceil(size * 1.4 + 2 * my);
+  const c = grayCanvas(w, h, rng.uniform(185, 240));
+  const inkLevel = rng.uniform(15, 80);
+  const boxes = paintLine(c, plan.placements, () => inkLevel + rng.uniform(-10, 10));
+  lightGradient(c, rng, rng.uniform(0.55, 0.9));
+  if (rng.chance(0.6)) shadow(c, rng);
+  addNoise(c, rng, rng.uniform(3, 9));
+  if (rng.chance(0.6)) boxBlur(c);
+  const quality = rng.int(35, 85);
+  return {
+    category: 'photo',
+    image: jpeg(finish(c), quality),
+    text: plan.placements.map((p) => p.label).join(''),
+    boxes: [boxes],
+    jpegQuality: quality,
+  };
+}
+
+export function renderRuled(rng: Rng, source: DigitSource, jpeg: JpegRoundTrip): EvalSample {
+  const size = rng.uniform(40, 100);
+  const count = rng.int(3, 8);
+  const grid = rng.chance(0.5);
+  const pitch = grid ? size * rng.uniform(0.35, 0.6) : size * rng.uniform(0.85, 1.3);
+  const margin = rng.uniform(0.5, 1.5) * size;
+  const top = margin + pitch;
+  const plan = planLine(rng, source, count, margin, top, size, rng.uniform(-0.015, 0.015));
+  const w = Math.ceil(plan.right + margin);
+  const h = Math.ceil(size * 1.3 + 2 * margin + 2 * pitch);
+  const c = grayCanvas(w, h, rng.uniform(232, 252));
+  const lineValue = rng.uniform(130, 200);
+  const lineWidth = rng.uniform(1, 2.2);
+  const angle = rng.uniform(-0.015, 0.015);
+  // Rule lines near the digits' bottom so the digits sit on them (and cross the grid).
+  const phase = top + size * 0.82 + rng.uniform(-0.05, 0.05) * size;
+  for (let y = phase - Math.ceil(phase / pitch) * pitch; y < h + pitch; y += pitch) {
+    rotatedLine(c, y, angle, lineWidth, lineValue, false);
+  }
+  if (grid) {
+    for (let x = rng.uniform(0, pitch); x < w + pitch; x += pitch) {
+      rotatedLine(c, x, -angle, lineWidth, lineValue, true);
+    }
+  }
+  const inkLevel = rng.uniform(10, 70);
+  const boxes = paintLine(c, plan.placements, () => inkLevel);
+  addNoise(c, rng, rng.uniform(1, 4));
+  const image = rng.chance(0.5) ? jpeg(finish(c), rng.int(70, 92)) : finish(c);
+  return {
+    category: 'ruled',
+    image,
+    text: plan.placements.map((p) => p.label).join(''),
+    boxes: [boxes],
+  };
+}
+
+export function renderMultiline(rng: Rng, source: DigitSource): EvalSample {
+  const size = rng.uniform(40, 90);
+  const lineCount = rng.int(2, 3);
+  const margin = rng.uniform(0.5, 1.2) * size;
+  const pitch = size * rng.uniform(1.15, 1.7);
+  const slope = rng.uniform(-0.03, 0.03);
+  const lines = Array.from({ length: lineCount }, (_, i) =>
+    planLine(
+      rng,
+      source,
+      rng.int(3, 7),
+      margin + rng.uniform(0, 0.8) * size,
+      margin + i * pitch,
+      size,
+      slope,
+    ),
+  );
+  const w = Math.ceil(Math.max(...lines.map((l) => l.right)) + margin);
+  const h = Math.ceil(margin * 2 + (lineCount - 1) * pitch + size * 1.3 + Math.abs(slope) * w);
+  const c = grayCanvas(w, h, rng.uniform(220, 250));
+  const inkLevel = rng.uniform(10, 70);
+  const boxes = lines.map((l) => paintLine(c, l.placements, () => inkLevel));
+  if (rng.chance(0.5)) lightGradient(c, rng, rng.uniform(0.7, 0.95));
+  addNoise(c, rng, rng.uniform(1.5, 5));
+  return {
+    category: 'multiline',
+    image: finish(c),
+    text: lines.map((l) => l.placements.map((p) => p.label).join('')).join('\n'),
+    boxes,
+  };
+}
+
+/** Paints a digit redrawn from its skeleton with a round brush; returns its ink box. */
+function brushDigit(
+  c: GrayCanvas,
+  digit: Uint8Array,
+  x: number,
+  y: number,
+  size: number,
+  radius: number,
+  ink: number,
+): InkBox {
+  const factor = 4;
+  const n = 28 * factor;
+  const segs = skeletonSegments(zhangSuen(upscaleBinary(digit, factor), n, n), n);
+  const s = size / n;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const [ax, ay, bx, by] of segs) {
+    const p = [
+      x + (ax + 0.5) * s,
+      y + (ay + 0.5) * s,
+      x + (bx + 0.5) * s,
+      y + (by + 0.5) * s,
+    ] as const;
+    strokeLine(c, p[0], p[1], p[2], p[3], radius, ink);
+    x0 = Math.min(x0, p[0], p[2]);
+    x1 = Math.max(x1, p[0], p[2]);
+    y0 = Math.min(y0, p[1], p[3]);
+    y1 = Math.max(y1, p[1], p[3]);
+  }
+  return {
+    x: Math.floor(x0 - radius),
+    y: Math.floor(y0 - radius),
+    width: Math.ceil(x1 - x0 + 2 * radius),
+    height: Math.ceil(y1 - y0 + 2 * radius),
+  };
+}
+
+export function renderCanvas(rng: Rng, source: DigitSource): EvalSample {
+  const side = rng.pick([200, 280, 280, 400]);
+  const { pixels, label } = source.draw(rng);
+  // The 28-grid spans `size`; MNIST ink fills ~20/28 of it.
+  const size = side * rng.uniform(0.6, 1.05);
+  const x = rng.uniform(-0.12, 1) * (side - size * 0.8);
+  const y = rng.uniform(-0.12, 1) * (side - size * 0.8);
+  const radius = side * rng.uniform(0.015, 0.045);
+  const transparent = rng.chance(0.3);
+  const c = grayCanvas(side, side, transparent ? 0 : 255);
+  const box = brushDigit(c, pixels, x, y, size, radius, transparent ? 255 : 0);
+  let image: RgbaImage;
+  if (transparent) {
+    // Canvas export with alpha: black strokes, coverage in alpha, transparent black elsewhere.
+    const alpha = c.data.slice();
+    image = toRgba(grayCanvas(side, side, 0), alpha);
+  } else {
+    image = toRgba(c);
+  }
+  return { category: 'canvas', image, text: String(label), boxes: [[box]] };
+}
+
+export function renderDark(rng: Rng, source: DigitSource): EvalSample {
+  const count = rng.int(2, 6);
+  const blackboard = rng.chance(0.5);
+  if (!blackboard) {
+    // A dark drawing canvas: light round-brush strokes on a flat dark background.
+    const size = rng.uniform(70, 140);
+    const margin = size * rng.uniform(0.3, 0.8);
+    const radius = size * rng.uniform(0.03, 0.06);
+    const placements: { pixels: Uint8Array; label: number; x: number }[] = [];
+    let cursor = margin;
+    for (let i = 0; i < count; i++) {
+      const { pixels, label } = source.draw(rng);
+      const cols = inkColumns(pixels);
+      const x = cursor - (cols.left * size) / 28;
+      placements.push({ pixels, label, x });
+      cursor = x + ((cols.right + 1) * size) / 28 + size * rng.uniform(0.15, 0.45);
+    }
+    const c = grayCanvas(
+      Math.ceil(cursor + margin),
+      Math.ceil(size + 2 * margin),
+      rng.uniform(10, 50),
+    );
+    const ink = rng.uniform(200, 255);
+    const boxes = placements.map((p) => brushDigit(c, p.pixels, p.x, margin, size, radius, ink));
+    return {
+      category: 'dark',
+      image: toRgba(c),
+      text: placements.map((p) => p.label).join(''),
+      boxes: [boxes],
+    };
+  }
+  const size = rng.uniform(45, 110);
+  const margin = rng.uniform(0.6, 1.5) * size;
+  const plan = planLine(rng, source, count, margin, margin, size, rng.uniform(-0.03, 0.03));
+  const c = grayCanvas(
+    Math.ceil(plan.right + margin),
+    Math.ceil(size * 1.3 + 2 * margin),
+    rng.uniform(35, 80),
+  );
+  const chalk = rng.uniform(170, 235);
+  const boxes = paintLine(c, plan.placements, () => chalk + rng.uniform(-15, 15));
+  lightGradient(c, rng, rng.uniform(0.7, 0.95));
+  addNoise(c, rng, rng.uniform(3, 8));
+  if (rng.chance(0.5)) boxBlur(c);
+  return {
+    category: 'dark',
+    image: toRgba(c),
+    text: plan.placements.map((p) => p.label).join(''),
+    boxes: [boxes],
+  };
+}
