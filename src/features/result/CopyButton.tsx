@@ -24,7 +24,7 @@ export function CopyButton({ text }: { text: string }) {
         disabled={text === ''}
         aria-describedby={outcome ? 'copy-feedback' : undefined}
       >
-        <span aria-hidden="true">{outcome === 'copied' ? '✓' : '⧉'}</span>
+        <CopyIcon done={outcome === 'copied'} />
         {outcome === 'copied' ? 'Copied' : 'Copy'}
       </Button>
       <span id="copy-feedback" role="status" className="text-xs text-slate-600 dark:text-slate-400">
@@ -33,5 +33,29 @@ export function CopyButton({ text }: { text: string }) {
         {outcome === 'copied' && <span className="sr-only">Copied to the clipboard.</span>}
       </span>
     </div>
+  );
+}
+
+function CopyIcon({ done }: { done: boolean }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {done ? (
+        <path d="M4 10.5l4 4 8-9" />
+      ) : (
+        <>
+          <rect x="7" y="7" width="10" height="10" rx="2" />
+          <path d="M13 4.5V4a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h.5" />
+        </>
+      )}
+    </svg>
   );
 }

@@ -40,7 +40,8 @@ export function DigitCard({
         onFocus={() => onHighlight(index)}
         onBlur={() => onHighlight(null)}
         onClick={() => onHighlight(highlighted ? null : index)}
-        className={`relative flex w-20 flex-col items-center rounded-xl px-2 pt-2 pb-1.5 text-center ring-1 transition sm:w-22 ${
+        title={described ? `Other guesses: ${described}` : undefined}
+        className={`relative flex w-[4.5rem] flex-col items-center rounded-xl px-2 pt-2 pb-1.5 text-center ring-1 transition sm:w-20 ${
           digit.doubtful
             ? 'bg-amber-50 ring-2 ring-amber-500 dark:bg-amber-950/40 dark:ring-amber-400'
             : 'bg-slate-50 ring-slate-200 dark:bg-slate-800/60 dark:ring-slate-700'
@@ -75,11 +76,9 @@ export function DigitCard({
         </span>
         <span
           aria-hidden="true"
-          className="mt-1 truncate text-[11px] text-slate-500 tabular-nums dark:text-slate-400"
+          className="mt-1 block w-full truncate text-[11px] text-slate-500 tabular-nums dark:text-slate-400"
         >
-          {others.length > 0
-            ? `or ${others.map((g) => `${g.label} ${formatConfidence(g.p)}`).join(' · ')}`
-            : ' '}
+          {others.length > 0 ? `or ${others.map((g) => g.label).join(' · ')}` : '\u00a0'}
         </span>
       </button>
     </li>

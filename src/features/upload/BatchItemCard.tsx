@@ -39,7 +39,7 @@ export function BatchItemCard({
       tabIndex={0}
       onClick={() => onSelect(item.id)}
       onKeyDown={onKeyDown}
-      className={`flex cursor-pointer gap-3 rounded-xl p-2 ring-1 transition ${
+      className={`flex min-w-0 cursor-pointer gap-3 rounded-xl p-2 ring-1 transition ${
         selected
           ? 'bg-indigo-50 ring-2 ring-indigo-500 dark:bg-indigo-950/40 dark:ring-indigo-400'
           : 'bg-white ring-slate-200 hover:bg-slate-50 dark:bg-slate-900 dark:ring-slate-700 dark:hover:bg-slate-800'
