@@ -89,10 +89,16 @@ export function StagesPanel() {
           description={enlargedInfo.description}
           onClose={() => setEnlarged(null)}
         >
-          <div className="relative mx-auto w-fit max-w-full">
+          {/* As large as fits: the full width, or 70% of the viewport height, keeping aspect. */}
+          <div
+            className="relative mx-auto"
+            style={{
+              width: `min(100%, calc(70vh * ${stages[enlargedInfo.id].width / Math.max(1, stages[enlargedInfo.id].height)}))`,
+            }}
+          >
             <RgbaCanvas
               image={stages[enlargedInfo.id]}
-              className="block h-auto max-h-[70vh] w-auto max-w-full rounded-lg bg-slate-100 dark:bg-slate-800"
+              className="block h-auto w-full rounded-lg bg-slate-100 [image-rendering:pixelated] dark:bg-slate-800"
               role="img"
               aria-label={`${enlargedInfo.label} stage, enlarged`}
             />
