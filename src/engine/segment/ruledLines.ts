@@ -1,14 +1,16 @@
 /**
  * Removes ruled and grid notebook lines from the ink mask before contouring.
  *
- * A line is a structure that survives a morphological opening with a long thin kernel, spans a
- * large part of the image and is thin. Digit strokes survive the opening too when they are long
- * and straight (the bar of a 7), but they are either short relative to the image or, on a
- * canvas, thick - so the span and thickness tests keep them. Where a digit crosses a removed
- * line, its ink on both sides of the line is bridged again, so the digit is not cut in two.
- *
- * Detection runs on a coarse copy (any ink in a f x f cell = ink): long-kernel openings cost
- * time proportional to the kernel length, and at 1/4 scale both the image and the kernel shrink.
+ * 1. Candidates: on a coarse copy (any ink in an f x f cell = ink; long-kernel openings cost time
+ *    proportional to the kernel, so both image and kernel shrink), an opening with a long thin
+ *    kernel keeps straight runs; a projection along the best slope finds every straight line
+ *    covering >= 40% of the image (notebook lines are parallel).
+ * 2. Digits written across two lines join them into one component, so lines are found by
+ *    projection rather than per component.
+ * 3. At working resolution, walking along the fitted line, the ink run crossing it in each
+ *    column is cleared when it is no longer than the line is thick. Where a digit stroke
+ *    crosses or touches the line, the run is longer and stays: digits are neither erased nor cut.
+ *    A candidate whose typical run is thick (a canvas stroke, a marker "7") is not a line.
  */
 import type { Mat, MatScope } from '../pipeline/matScope';
 
@@ -22,27 +24,103 @@ export interface LineRemovalResult {
   vertical: number;
 }
 
-interface CoarseLines {
-  /** Coarse-cell mask, 1 = part of a line. */
-  cells: Uint8Array;
-  count: number;
-  /** Thickest accepted line, in coarse cells. */
-  thickness: number;
+interface Candidate {
+  /** Fitted centre line in working pixels: across = a + b * along. */
+  a: number;
+  b: number;
+  from: number;
+  to: number;
 }
 
-function detectCoarseLines(
+/** Views the ink as (along, across) so one code path serves horizontal and vertical lines. */
+interface Axis {
+  along: number;
+  across: number;
+  get(along: number, across: number): number;
+  clear(along: number, across: number): void;
+}
+
+function axis(ink: Uint8Array, W: number, H: number, horizontal: boolean): Axis {
+  return horizontal
+    ? {
+        along: W,
+        across: H,
+        get: (u, v) => ink[v * W + u]!,
+        clear: (u, v) => {
+          ink[v * W + u] = 0;
+        },
+      }
+    : {
+        along: H,
+        across: W,
+        get: (u, v) => ink[u * W + v]!,
+        clear: (u, v) => {
+          ink[u * W + v] = 0;
+        },
+      };
+}
+
+/** Slopes tried for the line direction: rotations up to ~3 degrees. */
+const MAX_SLOPE = 0.05;
+
+/**
+ * Finds straight lines among the pixels that survived the opening. Notebook lines are parallel,
+ * so one slope is chosen for all of them (the one giving the sharpest projection), then every
+ * projection peak covering >= LINE_MIN_SPAN of the image is a candidate. Unlike fitting each
+ * connected component, this separates two rule lines joined by the digits written across them.
+ */
+function projectionPeaks(
+  pixels: [number, number][],
+  along: number,
+  across: number,
+): { a: number; b: number }[] {
+  if (pixels.length === 0) return [];
+  const step = 0.5 / along;
+  const offset = Math.ceil(MAX_SLOPE * along) + 1;
+  const bins = across + 2 * offset;
+  let best: Int32Array | null = null;
+  let bestSlope = 0;
+  let bestScore = -1;
+  for (let b = -MAX_SLOPE; b <= MAX_SLOPE + 1e-9; b += step) {
+    const hist = new Int32Array(bins);
+    for (const [u, v] of pixels) {
+      const k = Math.round(v - b * u) + offset;
+      if (k >= 0 && k < bins) hist[k]!++;
+    }
+    let score = 0;
+    for (const c of hist) score += c * c;
+    if (score > bestScore) {
+      bestScore = score;
+      best = hist;
+      bestSlope = b;
+    }
+  }
+  const hist = best!;
+  const smooth = (k: number): number => (hist[k - 1] ?? 0) + hist[k]! + (hist[k + 1] ?? 0);
+  const peaks: { a: number; b: number }[] = [];
+  for (let k = 0; k < bins; k++) {
+    const v = smooth(k);
+    if (v < LINE_MIN_SPAN * along) continue;
+    if (v < smooth(k - 1) || v <= smooth(k + 1)) continue;
+    // Sub-bin centre: weighted mean of the three bins.
+    const m = ((hist[k - 1] ?? 0) * -1 + (hist[k + 1] ?? 0)) / Math.max(1, v);
+    peaks.push({ a: k - offset + m, b: bestSlope });
+  }
+  return peaks;
+}
+
+function coarseCandidates(
   scope: MatScope,
   coarse: Mat,
   horizontal: boolean,
   factor: number,
-): CoarseLines {
+): Candidate[] {
   const cv = scope.cv;
   const W = coarse.cols;
   const H = coarse.rows;
   const along = horizontal ? W : H;
   // Short enough that a slightly rotated thin line still has straight runs this long.
   const runLength = Math.max(6, Math.round(along / 30));
-  const maxThickness = Math.max(2.5, Math.max(4, Math.min(W, H) * factor * 0.006) / factor + 1);
   const kernel = scope.track(
     cv.getStructuringElement(
       cv.MORPH_RECT,
@@ -52,91 +130,64 @@ function detectCoarseLines(
   const opened = scope.mat();
   cv.morphologyEx(coarse, opened, cv.MORPH_OPEN, kernel);
   scope.release(kernel);
-  const labels = scope.mat();
-  const stats = scope.mat();
-  const centroids = scope.mat();
-  const n = cv.connectedComponentsWithStats(opened, labels, stats, centroids, 8, cv.CV_32S);
-  scope.release(opened);
-  scope.release(centroids);
-  const isLine = new Uint8Array(n);
-  let count = 0;
-  let thickness = 0;
-  const s = stats.data32S;
-  for (let i = 1; i < n; i++) {
-    const span = horizontal ? s[i * 5 + 2]! : s[i * 5 + 3]!;
-    const thick = s[i * 5 + 4]! / Math.max(1, span);
-    if (span >= LINE_MIN_SPAN * along && thick <= maxThickness) {
-      isLine[i] = 1;
-      count++;
-      thickness = Math.max(thickness, thick);
+  const data = opened.data;
+  const pixels: [number, number][] = [];
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      if (data[y * W + x]) pixels.push(horizontal ? [x, y] : [y, x]);
     }
   }
-  scope.release(stats);
-  const cells = new Uint8Array(W * H);
-  if (count > 0) {
-    const lab = labels.data32S;
-    for (let p = 0; p < lab.length; p++) if (isLine[lab[p]!]) cells[p] = 1;
-  }
-  scope.release(labels);
-  return { cells, count, thickness };
+  scope.release(opened);
+  return projectionPeaks(pixels, along, horizontal ? H : W).map(({ a: ac, b }) => ({
+    // Coarse cell centres -> working pixels: v_w = (v_c + 0.5) f - 0.5, u_c = (u_w + 0.5) / f - 0.5.
+    a: (ac + 0.5 + b * (0.5 / factor - 0.5)) * factor - 0.5,
+    b,
+    from: 0,
+    to: along * factor,
+  }));
 }
 
-/**
- * Clears ink in line cells (and one working pixel either side across the line, for the
- * anti-aliased fringe), then restores cleared pixels that have ink on both sides within `reach`
- * across the line: a stroke crossing it.
- */
-function clearAndRepair(
-  ink: Uint8Array,
-  W: number,
-  H: number,
-  lines: CoarseLines,
-  cw: number,
-  factor: number,
-  horizontal: boolean,
-): void {
-  const isLineAt = (x: number, y: number): boolean =>
-    x >= 0 &&
-    y >= 0 &&
-    x < W &&
-    y < H &&
-    lines.cells[Math.floor(y / factor) * cw + Math.floor(x / factor)] === 1;
-  const removed: number[] = [];
-  for (let y = 0; y < H; y++) {
-    const row = Math.floor(y / factor) * cw;
-    for (let x = 0; x < W; x++) {
-      const p = y * W + x;
-      if (!ink[p]) continue;
-      let hit = lines.cells[row + Math.floor(x / factor)] === 1;
-      if (!hit)
-        hit = horizontal
-          ? isLineAt(x, y - 1) || isLineAt(x, y + 1)
-          : isLineAt(x - 1, y) || isLineAt(x + 1, y);
-      if (hit) {
-        ink[p] = 0;
-        removed.push(p);
+/** Returns true when the candidate was a line (and was removed). */
+function clearLine(ax: Axis, c: Candidate, maxThickness: number, window: number): boolean {
+  interface Run {
+    u: number;
+    start: number;
+    end: number;
+  }
+  const runs: (Run | null)[] = [];
+  const to = Math.min(ax.along, c.to);
+  for (let u = Math.max(0, c.from); u < to; u++) {
+    const centre = c.a + c.b * u;
+    let best = -1;
+    for (let d = 0; d <= window && best < 0; d++) {
+      for (const v of [Math.round(centre - d), Math.round(centre + d)]) {
+        if (v >= 0 && v < ax.across && ax.get(u, v)) {
+          best = v;
+          break;
+        }
       }
     }
-  }
-  const reach = Math.ceil((lines.thickness + 2) * factor) + 2;
-  const restore: number[] = [];
-  for (const p of removed) {
-    const x = p % W;
-    const y = (p - x) / W;
-    let before = false;
-    let after = false;
-    for (let d = 1; d <= reach && !before; d++) {
-      const q = horizontal ? (y - d >= 0 ? p - d * W : -1) : x - d >= 0 ? p - d : -1;
-      if (q >= 0 && ink[q]) before = true;
+    if (best < 0) {
+      runs.push(null);
+      continue;
     }
-    if (!before) continue;
-    for (let d = 1; d <= reach && !after; d++) {
-      const q = horizontal ? (y + d < H ? p + d * W : -1) : x + d < W ? p + d : -1;
-      if (q >= 0 && ink[q]) after = true;
-    }
-    if (after) restore.push(p);
+    let start = best;
+    let end = best;
+    while (start > 0 && ax.get(u, start - 1)) start--;
+    while (end < ax.across - 1 && ax.get(u, end + 1)) end++;
+    runs.push({ u, start, end });
   }
-  for (const p of restore) ink[p] = 255;
+  const found = runs.filter((r): r is Run => r !== null);
+  if (found.length < 0.5 * runs.length || found.length === 0) return false;
+  const lengths = found.map((r) => r.end - r.start + 1).sort((p, q) => p - q);
+  const thickness = lengths[lengths.length >> 1]!;
+  if (thickness > maxThickness) return false;
+  for (const r of found) {
+    if (r.end - r.start + 1 <= thickness + 2) {
+      for (let v = r.start; v <= r.end; v++) ax.clear(r.u, v);
+    }
+  }
+  return true;
 }
 
 export function removeRuledLines(scope: MatScope, binary: Mat): LineRemovalResult {
@@ -160,16 +211,21 @@ export function removeRuledLines(scope: MatScope, binary: Mat): LineRemovalResul
   } else {
     binary.copyTo(coarse);
   }
-  const cw = coarse.cols;
-  const h = detectCoarseLines(scope, coarse, true, factor);
-  const v = detectCoarseLines(scope, coarse, false, factor);
+  const horizontalCandidates = coarseCandidates(scope, coarse, true, factor);
+  const verticalCandidates = coarseCandidates(scope, coarse, false, factor);
   scope.release(coarse);
   const cleaned = scope.mat();
   binary.copyTo(cleaned);
-  if (h.count > 0 || v.count > 0) {
+  const maxThickness = Math.max(4, Math.min(W, H) * 0.006);
+  const window = Math.ceil(factor + 2);
+  let horizontal = 0;
+  let vertical = 0;
+  if (horizontalCandidates.length || verticalCandidates.length) {
     const ink = cleaned.data;
-    if (h.count > 0) clearAndRepair(ink, W, H, h, cw, factor, true);
-    if (v.count > 0) clearAndRepair(ink, W, H, v, cw, factor, false);
+    const hx = axis(ink, W, H, true);
+    for (const c of horizontalCandidates) if (clearLine(hx, c, maxThickness, window)) horizontal++;
+    const vx = axis(ink, W, H, false);
+    for (const c of verticalCandidates) if (clearLine(vx, c, maxThickness, window)) vertical++;
   }
-  return { cleaned, horizontal: h.count, vertical: v.count };
+  return { cleaned, horizontal, vertical };
 }
