@@ -1,0 +1,51 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { InputItem } from '../../store/inputSlice';
+import { BatchItemCard } from './BatchItemCard';
+
+const render = (item: Partial<InputItem>, selected = false): string =>
+  renderToStaticMarkup(
+    <BatchItemCard
+      item={{
+        id: 'u1',
+        source: 'upload',
+        name: 'a.png',
+        status: 'idle',
+        result: null,
+        error: null,
+        ...item,
+      }}
+      selected={selected}
+      onSelect={() => undefined}
+    />,
+  );
+
+describe('BatchItemCard', () => {
+  it('carries the page contract attributes', () => {
+    const html = render(
+      {
+        status: 'done',
+        result: { text: '12\n3', lines: [], timings: {}, width: 1, height: 1 },
+      },
+      true,
+    );
+    expect(html).toContain('data-testid="batch-item"');
+    expect(html).toContain('data-name="a.png"');
+    expect(html).toContain('data-status="done"');
+    expect(html).toContain('data-text="12\n3"');
+    expect(html).toContain('aria-selected="true"');
+  });
+
+  it('renders a hostile file name as text, never as markup', () => {
+    const html = render({ name: '<img src=x onerror=alert(1)>.png' });
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.png');
+  });
+
+  it('shows the error sentence on a broken file', () => {
+    const html = render({ status: 'error', error: 'It is damaged. Try exporting it again.' });
+    expect(html).toContain('data-status="error"');
+    expect(html).toContain('data-text=""');
+    expect(html).toContain('It is damaged. Try exporting it again.');
+  });
+});
