@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { addCapture } from '../../store/recognition';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -17,6 +17,12 @@ export function CameraPanel() {
   const videoRef = useRef<HTMLVideoElement>(null);
   const { status, problem, cameraCount, controller } = useCamera(videoRef);
   const flashRef = useRef<HTMLDivElement>(null);
+  // The preview takes the camera's own shape (landscape webcam, portrait phone) once known.
+  const [aspect, setAspect] = useState<number | null>(null);
+  const onVideoSize = (): void => {
+    const video = videoRef.current;
+    if (video?.videoWidth && video.videoHeight) setAspect(video.videoWidth / video.videoHeight);
+  };
   const live = status === 'live';
 
   const capture = (): void => {
@@ -29,7 +35,10 @@ export function CameraPanel() {
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="relative aspect-[4/3] w-full overflow-hidden rounded-xl bg-slate-900 ring-1 ring-slate-300 sm:aspect-video dark:bg-black dark:ring-slate-700">
+      <div
+        className={`relative mx-auto max-h-[65vh] w-full overflow-hidden rounded-xl bg-slate-900 ring-1 ring-slate-300 dark:bg-black dark:ring-slate-700 ${aspect ? '' : 'aspect-[4/3] sm:aspect-video'}`}
+        style={aspect ? { aspectRatio: aspect } : undefined}
+      >
         <video
           ref={videoRef}
           data-testid="camera-video"
@@ -37,6 +46,8 @@ export function CameraPanel() {
           playsInline
           muted
           autoPlay
+          onLoadedMetadata={onVideoSize}
+          onResize={onVideoSize}
           className={`size-full object-contain transition-opacity ${live ? 'opacity-100' : 'opacity-0'}`}
         />
         {!live && <PreviewStatus status={status} />}
@@ -64,7 +75,7 @@ export function CameraPanel() {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Fill the frame with the digits; even light, no shadows.
         </p>
-        <div className="flex items-center gap-2">
+        <div className="flex w-full items-center gap-2 sm:w-auto">
           {cameraCount > 1 && (
             <Button
               onClick={() => controller.switchCamera()}
@@ -81,7 +92,7 @@ export function CameraPanel() {
             data-testid="camera-capture"
             onClick={capture}
             disabled={!live}
-            className="px-5"
+            className="min-h-12 flex-1 px-6 text-base sm:min-h-10 sm:flex-none sm:text-sm"
           >
             <CameraIcon />
             Capture

@@ -116,7 +116,12 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
     if (active.current || !e.isPrimary) return;
     if (e.pointerType === 'mouse' && e.button !== 0) return;
     e.preventDefault();
-    e.currentTarget.setPointerCapture(e.pointerId);
+    try {
+      // Keeps the stroke going when the pen leaves the pad; synthetic events cannot be captured.
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch {
+      /* drawing still works inside the pad */
+    }
     const space = useDrawingStore.getState().drawing.space ?? cssSize.current;
     active.current = {
       pointerId: e.pointerId,

@@ -1,0 +1,162 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, waitForEngine } from './support';
+
+/** A point in a digit's cell: 0..1 across, 0..1 down. */
+type Pt = readonly [number, number];
+
+function ellipse(cx: number, cy: number, rx: number, ry: number, steps = 40): Pt[] {
+  return Array.from({ length: steps + 1 }, (_, i) => {
+    const a = -Math.PI / 2 + (i / steps) * Math.PI * 2;
+    return [cx + rx * Math.cos(a), cy + ry * Math.sin(a)] as const;
+  });
+}
+
+/** Digit shapes the way people write them and MNIST shows them; each inner array is a stroke. */
+const GLYPHS: Record<string, Pt[][]> = {
+  '1': [
+    [
+      [0.55, 0.04],
+      [0.48, 0.96],
+    ],
+  ],
+  '7': [
+    [
+      [0.1, 0.06],
+      [0.9, 0.06],
+      [0.38, 0.96],
+    ],
+  ],
+  '0': [ellipse(0.5, 0.5, 0.36, 0.46)],
+  // An open 4 in two strokes: the left arm and the bar, then the stem.
+  '4': [
+    [
+      [0.22, 0.04],
+      [0.12, 0.62],
+      [0.92, 0.62],
+    ],
+    [
+      [0.7, 0.04],
+      [0.7, 0.96],
+    ],
+  ],
+};
+
+/** Where a row of digits goes on the pad, as fractions of the pad. */
+interface Row {
+  left: number;
+  top: number;
+  /** Digit height as a fraction of the pad height. */
+  size: number;
+}
+
+async function drawStroke(page: Page, points: { x: number; y: number }[]): Promise<void> {
+  const [first, ...rest] = points;
+  if (!first) return;
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.down();
+  for (const p of rest) await page.mouse.move(p.x, p.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Writes `text` with the mouse, one stroke at a time, like a person would. */
+async function write(page: Page, canvas: Locator, text: string, row: Row): Promise<void> {
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('draw-canvas has no box');
+  const height = row.size * box.height;
+  const width = 0.62 * height;
+  const pitch = width + 0.45 * height;
+  let x = box.x + row.left * box.width;
+  const y = box.y + row.top * box.height;
+  for (const ch of text) {
+    const glyph = GLYPHS[ch];
+    if (!glyph) throw new Error(`no glyph for ${ch}`);
+    for (const stroke of glyph) {
+      await drawStroke(
+        page,
+        stroke.map(([fx, fy]) => ({ x: x + fx * width, y: y + fy * height })),
+      );
+    }
+    x += pitch;
+  }
+}
+
+async function openPad(page: Page): Promise<{ canvas: Locator; result: Locator }> {
+  await page.goto('/');
+  await page.getByTestId('mode-draw').click();
+  await waitForEngine(page);
+  return { canvas: page.getByTestId('draw-canvas'), result: page.getByTestId('result') };
+}
+
+async function expectRead(result: Locator, text: string): Promise<void> {
+  await expect(result).toHaveAttribute('data-text', text);
+  await expect(result).toHaveAttribute('data-status', 'done');
+}
+
+test('reads a number written with the mouse; undo, redo and clear update the answer', async ({
+  page,
+}) => {
+  const { canvas, result } = await openPad(page);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await expect(page.getByTestId('clear')).toBeDisabled();
+
+  await write(page, canvas, '1704', { left: 0.1, top: 0.28, size: 0.45 });
+  await expectRead(result, '1704');
+  await expect(page.getByTestId('digit')).toHaveCount(4);
+  await expect(page.getByTestId('undo')).toBeEnabled();
+
+  // The 4 took two strokes: two undos take it away, stroke by stroke.
+  await page.getByTestId('undo').click();
+  await expect(result).not.toHaveAttribute('data-text', '1704');
+  await page.getByTestId('undo').click();
+  await expectRead(result, '170');
+
+  await page.getByTestId('redo').click();
+  await page.getByTestId('redo').click();
+  await expectRead(result, '1704');
+
+  await page.getByTestId('clear').click();
+  await expect(result).toHaveAttribute('data-status', 'idle');
+  await expect(result).toHaveAttribute('data-text', '');
+  await expect(page.getByTestId('digit')).toHaveCount(0);
+  await expect(page.getByTestId('clear')).toBeDisabled();
+
+  // Clearing is undoable, so a slip of the finger costs nothing.
+  await page.getByTestId('undo').click();
+  await expectRead(result, '1704');
+});
+
+test('Ctrl+Z undoes the last stroke and Ctrl+Shift+Z redoes it', async ({ page }) => {
+  const { canvas, result } = await openPad(page);
+  await write(page, canvas, '71', { left: 0.2, top: 0.28, size: 0.45 });
+  await expectRead(result, '71');
+  await page.keyboard.press('Control+z');
+  await expectRead(result, '7');
+  await page.keyboard.press('Control+Shift+z');
+  await expectRead(result, '71');
+});
+
+test('two lines of digits read as two lines', async ({ page }) => {
+  const { canvas, result } = await openPad(page);
+  await write(page, canvas, '17', { left: 0.15, top: 0.08, size: 0.36 });
+  await write(page, canvas, '40', { left: 0.15, top: 0.56, size: 0.36 });
+  await expectRead(result, '17\n40');
+});
+
+test('the drawing survives a trip to another mode and a resized window', async ({ page }) => {
+  const { canvas, result } = await openPad(page);
+  await write(page, canvas, '70', { left: 0.2, top: 0.28, size: 0.45 });
+  await expectRead(result, '70');
+  await page.getByTestId('mode-upload').click();
+  await page.getByTestId('mode-draw').click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  // The ink is still on the (now smaller) pad: some pixels are not transparent.
+  const inked = await page.getByTestId('draw-canvas').evaluate((c: HTMLCanvasElement) =>
+    c
+      .getContext('2d')!
+      .getImageData(0, 0, c.width, c.height)
+      .data.some((v, i) => i % 4 === 3 && v > 0),
+  );
+  expect(inked).toBe(true);
+  await expect(result).toHaveAttribute('data-text', '70');
+});
