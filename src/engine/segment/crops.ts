@@ -16,8 +16,10 @@ export function cropBlob(map: ComponentMap, blob: Blob): DigitCrop {
   let y0 = Infinity;
   let x1 = -1;
   let y1 = -1;
+  const left = Math.max(blob.x, blob.clip?.x0 ?? blob.x);
+  const right = Math.min(blob.x + blob.w, blob.clip?.x1 ?? blob.x + blob.w);
   for (let y = blob.y; y < blob.y + blob.h; y++) {
-    for (let x = blob.x; x < blob.x + blob.w; x++) {
+    for (let x = left; x < right; x++) {
       const p = y * width + x;
       if (ink[p] && own.has(labels[p]!)) {
         if (x < x0) x0 = x;

@@ -13,6 +13,8 @@ export interface Blob extends Rect {
   ink: number;
   /** Component labels that make up this blob (indices into the label image). */
   labels: number[];
+  /** Only ink in columns [x0, x1) belongs to this blob (set when touching digits are split). */
+  clip?: { x0: number; x1: number };
 }
 
 export function union(a: Rect, b: Rect): Rect {
@@ -32,7 +34,7 @@ export function overlap1d(a0: number, a1: number, b0: number, b1: number): numbe
 }
 
 export function mergeBlobs(a: Blob, b: Blob): Blob {
-  return { ...union(a, b), ink: a.ink + b.ink, labels: [...a.labels, ...b.labels] };
+  return { ...union(a, b), ink: a.ink + b.ink, labels: [...new Set([...a.labels, ...b.labels])] };
 }
 
 export function median(values: number[]): number {

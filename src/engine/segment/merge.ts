@@ -1,15 +1,17 @@
 /**
  * Merges the fragments of one digit: a 5 whose top bar is detached, a 4 or 7 written in two
  * strokes, a thin-pen stroke broken by the threshold. Two blobs merge only while the union is
- * still digit-shaped (not taller than a digit, not wider than one), so neighbouring digits that
- * almost touch - side by side, with little overlap in x - stay apart, and digits from two text
- * lines (union twice as tall) never merge.
+ * still digit-shaped (not taller than a digit, not much wider than one), so neighbouring digits
+ * that almost touch - side by side, with little overlap in x - stay apart, and digits from two
+ * text lines (union twice as tall) never merge. The closest qualifying pair merges first.
  */
 import { mergeBlobs, overlap1d, referenceHeight, union, type Blob } from './geometry';
 
 export interface MergeTuning {
   /** Union taller than this many reference heights is two lines, not one digit. */
   maxUnionHeight: number;
+  /** No union wider than this (in reference heights); most rules stop at 1.1. */
+  maxUnionWidth: number;
   /** Stacked pieces (x overlap >= half the narrower) merge across a vertical gap up to this. */
   maxStackGap: number;
   /** Side-by-side interleaved pieces merge while the union is narrower than this. */
@@ -18,59 +20,84 @@ export interface MergeTuning {
   fragmentSize: number;
   /** A fragment joins its nearest neighbour within this distance. */
   fragmentReach: number;
+  /** A piece flatter than this (height, in reference heights) is a bar (5, 7, 4). */
+  barHeight: number;
+  /** A bar joins a digit within this horizontal gap. */
+  barReach: number;
 }
 
 export const MERGE_TUNING: MergeTuning = {
   maxUnionHeight: 1.35,
+  maxUnionWidth: 1.4,
   maxStackGap: 0.3,
   maxInterleavedWidth: 0.9,
   fragmentSize: 0.45,
-  fragmentReach: 0.12,
+  fragmentReach: 0.2,
+  barHeight: 0.4,
+  barReach: 0.2,
 };
 
-function gap(a: Blob, b: Blob): { gx: number; gy: number } {
-  return {
-    gx: Math.max(0, -overlap1d(a.x, a.x + a.w, b.x, b.x + b.w)),
-    gy: Math.max(0, -overlap1d(a.y, a.y + a.h, b.y, b.y + b.h)),
-  };
+function contains(a: Blob, b: Blob): boolean {
+  return a.x <= b.x && a.y <= b.y && a.x + a.w >= b.x + b.w && a.y + a.h >= b.y + b.h;
+}
+
+/** Distance at which a and b may merge, or null when they must stay apart. */
+export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING): number | null {
+  const u = union(a, b);
+  if (u.h > t.maxUnionHeight * refH || u.w > t.maxUnionWidth * refH) return null;
+  const xOverlap = overlap1d(a.x, a.x + a.w, b.x, b.x + b.w);
+  const narrower = Math.max(1, Math.min(a.w, b.w));
+  const gx = Math.max(0, -xOverlap);
+  const gy = Math.max(0, -overlap1d(a.y, a.y + a.h, b.y, b.y + b.h));
+  const dist = Math.hypot(gx, gy);
+  if (contains(a, b) || contains(b, a)) return 0;
+  const digitWide = u.w <= 1.1 * refH;
+  if (xOverlap >= 0.5 * narrower && gy <= t.maxStackGap * refH && digitWide) return dist;
+  if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return dist;
+  const isBar = (q: Blob): boolean => q.h < t.barHeight * refH && q.w >= q.h;
+  if ((isBar(a) || isBar(b)) && gx <= t.barReach * refH && gy <= t.maxStackGap * refH) {
+    // A bar touching a digit may make a wide digit (a 5 with a long foot); otherwise stay narrow.
+    if (digitWide || (gx <= 0.05 * refH && gy <= 0.05 * refH)) return dist;
+  }
+  const small = (q: Blob): boolean => Math.max(q.w, q.h) < t.fragmentSize * refH;
+  if ((small(a) || small(b)) && dist <= t.fragmentReach * refH) {
+    if (u.w <= t.maxInterleavedWidth * refH) return dist;
+  }
+  return null;
 }
 
 export function shouldMerge(a: Blob, b: Blob, refH: number, t = MERGE_TUNING): boolean {
-  const u = union(a, b);
-  if (u.h > t.maxUnionHeight * refH || u.w > 1.1 * refH) return false;
-  const xOverlap = overlap1d(a.x, a.x + a.w, b.x, b.x + b.w);
-  const narrower = Math.max(1, Math.min(a.w, b.w));
-  const { gx, gy } = gap(a, b);
-  const contained =
-    (a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h) ||
-    (b.x >= a.x && b.y >= a.y && b.x + b.w <= a.x + a.w && b.y + b.h <= a.y + a.h);
-  if (contained) return true;
-  if (xOverlap >= 0.5 * narrower && gy <= t.maxStackGap * refH) return true;
-  if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return true;
-  const small = (q: Blob): boolean => Math.max(q.w, q.h) < t.fragmentSize * refH;
-  if ((small(a) || small(b)) && Math.hypot(gx, gy) <= t.fragmentReach * refH) {
-    return u.w <= t.maxInterleavedWidth * refH;
-  }
-  return false;
+  return mergeDistance(a, b, refH, t) !== null;
 }
 
-/** Greedy pairwise merging until nothing changes; O(n^2) per pass, n is capped upstream. */
+/**
+ * Repeatedly merges the closest mergeable pair. Blobs are kept sorted by x so that only
+ * neighbours within the maximum union width are compared.
+ */
 export function mergeFragments(blobs: Blob[], refH = referenceHeight(blobs)): Blob[] {
-  const out = [...blobs];
+  const out = [...blobs].sort((a, b) => a.x - b.x);
   if (refH <= 0) return out;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    outer: for (let i = 0; i < out.length; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        if (shouldMerge(out[i]!, out[j]!, refH)) {
-          out[i] = mergeBlobs(out[i]!, out[j]!);
-          out.splice(j, 1);
-          changed = true;
-          break outer;
+  const reach = MERGE_TUNING.maxUnionWidth * refH;
+  for (;;) {
+    let best: [number, number] | null = null;
+    let bestDist = Infinity;
+    for (let i = 0; i < out.length; i++) {
+      const a = out[i]!;
+      for (let j = i + 1; j < out.length && out[j]!.x <= a.x + reach; j++) {
+        const d = mergeDistance(a, out[j]!, refH);
+        if (d !== null && d < bestDist) {
+          bestDist = d;
+          best = [i, j];
         }
       }
     }
+    if (!best) return out;
+    const [i, j] = best;
+    const merged = mergeBlobs(out[i]!, out[j]!);
+    out.splice(j, 1);
+    out.splice(i, 1);
+    let k = 0;
+    while (k < out.length && out[k]!.x < merged.x) k++;
+    out.splice(k, 0, merged);
   }
-  return out;
 }

@@ -19,8 +19,8 @@ export function dropSpecks(blobs: Blob[], minBoxSize: number): Blob[] {
 export function isNoise(b: Blob, refH: number): boolean {
   const longer = Math.max(b.w, b.h);
   if (longer < 0.35 * refH) return true;
-  // A flat streak (underline, line remnant, crease): far wider than a digit and thin.
-  if (b.w > 1.8 * refH && b.h < 0.3 * refH) return true;
+  // Flat: a line remnant, an underline, a dash. Bars of real digits were merged before this.
+  if (b.h < 0.2 * refH) return true;
   return false;
 }
 

@@ -7,6 +7,7 @@ import { cropBlob, type DigitCrop } from './crops';
 import { referenceHeight, type Blob } from './geometry';
 import { mergeFragments } from './merge';
 import { dropNoise, dropSpecks } from './noise';
+import { splitWide } from './split';
 import { groupLines } from './textLines';
 
 /** More ink than this fraction of the image is not handwriting on paper (noise, a photo). */
@@ -28,7 +29,7 @@ export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentati
   const candidates = dropSpecks(map.blobs, minBoxSize);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
-  const digits = dropNoise(merged, refH);
+  const digits = dropNoise(merged, refH).flatMap((b) => splitWide(map, b, refH));
   const lines = groupLines(digits).map((line) =>
     line
       .map((blob) => ({ blob, crop: cropBlob(map, blob) }))
