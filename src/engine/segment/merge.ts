@@ -10,7 +10,7 @@ import { mergeBlobs, overlap1d, referenceHeight, union, type Blob } from './geom
 export interface MergeTuning {
   /** Union taller than this many reference heights is two lines, not one digit. */
   maxUnionHeight: number;
-  /** No union wider than this (in reference heights); most rules stop at 1.1. */
+  /** No union wider than this (in reference heights), bars aside. */
   maxUnionWidth: number;
   /** Stacked pieces (x overlap >= half the narrower) merge across a vertical gap up to this. */
   maxStackGap: number;
@@ -28,10 +28,10 @@ export interface MergeTuning {
 
 export const MERGE_TUNING: MergeTuning = {
   maxUnionHeight: 1.35,
-  maxUnionWidth: 1.4,
+  maxUnionWidth: 1.1,
   maxStackGap: 0.3,
   maxInterleavedWidth: 0.9,
-  fragmentSize: 0.45,
+  fragmentSize: 0.5,
   fragmentReach: 0.2,
   barHeight: 0.4,
   barReach: 0.2,
@@ -44,21 +44,22 @@ function contains(a: Blob, b: Blob): boolean {
 /** Distance at which a and b may merge, or null when they must stay apart. */
 export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING): number | null {
   const u = union(a, b);
-  if (u.h > t.maxUnionHeight * refH || u.w > t.maxUnionWidth * refH) return null;
   const xOverlap = overlap1d(a.x, a.x + a.w, b.x, b.x + b.w);
-  const narrower = Math.max(1, Math.min(a.w, b.w));
   const gx = Math.max(0, -xOverlap);
   const gy = Math.max(0, -overlap1d(a.y, a.y + a.h, b.y, b.y + b.h));
   const dist = Math.hypot(gx, gy);
-  if (contains(a, b) || contains(b, a)) return 0;
-  const digitWide = u.w <= 1.1 * refH;
-  if (xOverlap >= 0.5 * narrower && gy <= t.maxStackGap * refH && digitWide) return dist;
-  if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return dist;
+  // A bar (the top of a 5 or 7, never a digit by itself) joins the digit next to it; the union
+  // is judged against that digit's own height, since one tall digit may be all there is.
   const isBar = (q: Blob): boolean => q.h < t.barHeight * refH && q.w >= q.h;
-  if ((isBar(a) || isBar(b)) && gx <= t.barReach * refH && gy <= t.maxStackGap * refH) {
-    // A bar touching a digit may make a wide digit (a 5 with a long foot); otherwise stay narrow.
-    if (digitWide || (gx <= 0.05 * refH && gy <= 0.05 * refH)) return dist;
+  if (isBar(a) !== isBar(b) && gx <= t.barReach * refH && gy <= t.maxStackGap * refH) {
+    const body = isBar(a) ? b : a;
+    if (u.h <= 1.5 * body.h && u.w <= 1.6 * body.h) return dist;
   }
+  if (u.h > t.maxUnionHeight * refH || u.w > t.maxUnionWidth * refH) return null;
+  const narrower = Math.max(1, Math.min(a.w, b.w));
+  if (contains(a, b) || contains(b, a)) return 0;
+  if (xOverlap >= 0.5 * narrower && gy <= t.maxStackGap * refH) return dist;
+  if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return dist;
   const small = (q: Blob): boolean => Math.max(q.w, q.h) < t.fragmentSize * refH;
   if ((small(a) || small(b)) && dist <= t.fragmentReach * refH) {
     if (u.w <= t.maxInterleavedWidth * refH) return dist;
