@@ -6,6 +6,7 @@ import { UploadPanel } from '../features/upload/UploadPanel';
 import { useAppStore } from '../store/appStore';
 import type { InputMode } from '../store/inputSlice';
 import { Panel } from '../ui/Panel';
+import { EngineErrorBanner } from './EngineErrorBanner';
 import { EngineStatus } from './EngineStatus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ModeTabs } from './ModeTabs';
@@ -42,6 +43,7 @@ export function App() {
         </div>
       </header>
 
+      <EngineErrorBanner />
       <main className="grid flex-1 gap-4 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:gap-6">
         <div className="flex min-w-0 flex-col gap-3">
           <ModeTabs />

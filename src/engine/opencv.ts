@@ -18,10 +18,11 @@ interface ThenableModule {
 }
 
 export function loadOpenCV(): Promise<OpenCV> {
-  loading ??= import('@techstark/opencv-js').then(
-    (mod) =>
+  loading ??= import('./opencvModule').then(
+    ({ openCvHolder }) =>
       new Promise<OpenCV>((resolve, reject) => {
-        const candidate = ((mod as { default?: unknown }).default ?? mod) as ThenableModule;
+        const mod = openCvHolder.module as { default?: unknown };
+        const candidate = (mod.default ?? mod) as ThenableModule;
         const settle = (m: OpenCV): void => {
           delete (m as ThenableModule).then;
           resolve(m);
