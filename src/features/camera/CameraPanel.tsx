@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useAppStore } from '../../store/appStore';
 import { addCapture } from '../../store/recognition';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -16,6 +17,7 @@ function flashShutter(el: HTMLElement | null): void {
 export function CameraPanel() {
   const videoRef = useRef<HTMLVideoElement>(null);
   const { status, problem, cameraCount, controller } = useCamera(videoRef);
+  const setMode = useAppStore((s) => s.setMode);
   const flashRef = useRef<HTMLDivElement>(null);
   // The preview takes the camera's own shape (landscape webcam, portrait phone) once known.
   const [aspect, setAspect] = useState<number | null>(null);
@@ -24,6 +26,8 @@ export function CameraPanel() {
     if (video?.videoWidth && video.videoHeight) setAspect(video.videoWidth / video.videoHeight);
   };
   const live = status === 'live';
+  // Live: the camera's own shape. A problem: a short box, so the message is the focus.
+  const shape = live && aspect ? '' : status === 'error' ? 'h-40' : 'aspect-[4/3] sm:aspect-video';
 
   const capture = (): void => {
     const video = videoRef.current;
@@ -36,8 +40,13 @@ export function CameraPanel() {
   return (
     <div className="flex flex-col gap-3">
       <div
-        className={`relative mx-auto max-h-[65vh] w-full overflow-hidden rounded-xl bg-slate-900 ring-1 ring-slate-300 dark:bg-black dark:ring-slate-700 ${aspect ? '' : 'aspect-[4/3] sm:aspect-video'}`}
-        style={aspect ? { aspectRatio: aspect } : undefined}
+        className={`relative mx-auto w-full overflow-hidden rounded-xl ring-1 ring-slate-300 dark:ring-slate-700 ${
+          live ? 'bg-black' : 'bg-slate-100 dark:bg-slate-950'
+        } ${shape}`}
+        // At most 60% of the viewport's height, narrowing rather than letterboxing.
+        style={
+          live && aspect ? { aspectRatio: aspect, maxWidth: `calc(60vh * ${aspect})` } : undefined
+        }
       >
         <video
           ref={videoRef}
@@ -61,10 +70,18 @@ export function CameraPanel() {
       {problem && (
         <ErrorMessage
           action={
-            <Button onClick={() => controller.retry()} className="shrink-0">
-              <RetryIcon />
-              Try again
-            </Button>
+            // Own line on phones so the message keeps its width; beside it from sm up.
+            <div className="flex basis-full flex-wrap gap-2 pl-6 sm:basis-auto sm:flex-col sm:pl-0">
+              <Button onClick={() => controller.retry()}>
+                <RetryIcon />
+                Try again
+              </Button>
+              {problem.kind !== 'ended' && problem.kind !== 'busy' && (
+                <Button variant="ghost" onClick={() => setMode('upload')}>
+                  Use Upload
+                </Button>
+              )}
+            </div>
           }
         >
           {problem.message}
@@ -117,15 +134,15 @@ function PreviewStatus({ status }: { status: string }) {
   return (
     <div
       role="status"
-      className="absolute inset-0 flex flex-col items-center justify-center gap-3 text-sm text-slate-300"
+      className="absolute inset-0 flex flex-col items-center justify-center gap-3 text-sm text-slate-500 dark:text-slate-400"
     >
       {status === 'starting' ? (
         <span
           aria-hidden="true"
-          className="size-8 animate-spin rounded-full border-2 border-slate-500 border-t-white"
+          className="size-8 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-500 dark:border-slate-700 dark:border-t-indigo-400"
         />
       ) : (
-        <span aria-hidden="true" className="text-slate-500 [&>svg]:size-8">
+        <span aria-hidden="true" className="text-slate-400 dark:text-slate-500 [&>svg]:size-8">
           <CameraIcon />
         </span>
       )}
