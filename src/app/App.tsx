@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { CameraPanel } from '../features/camera/CameraPanel';
 import { DrawPanel } from '../features/draw/DrawPanel';
 import { ResultPanel } from '../features/result/ResultPanel';
@@ -22,6 +23,9 @@ const PANELS: Record<InputMode, { title: string; area: string; Component: () => 
 
 export function App() {
   useTheme();
+  useEffect(() => {
+    performance.mark('digit-lens:interactive');
+  }, []);
   const mode = useAppStore((s) => s.mode);
   const { title, area, Component } = PANELS[mode];
 

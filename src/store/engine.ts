@@ -4,6 +4,7 @@
  */
 import type { BackendName } from '../engine/types';
 import { createEngineClient, type EngineClient, type EnginePort } from '../worker/engineClient';
+import type { EngineStats } from '../worker/protocol';
 import { useAppStore } from './appStore';
 
 export type WorkerFactory = () => EnginePort;
@@ -51,6 +52,7 @@ export function startEngine(): Promise<EngineClient> {
     )
     .then(
       (info) => {
+        performance.mark('digit-lens:engine-ready');
         useAppStore.getState().engineReady(info.backend, info.loadMs);
         return c;
       },
@@ -78,4 +80,9 @@ export function restartEngine(): Promise<EngineClient> {
 /** The running client, waiting for the engine if it is still loading. */
 export function engineClient(): Promise<EngineClient> {
   return ready ?? startEngine();
+}
+
+/** Tensor count and OpenCV heap of the running engine (leak checks, the benchmark). */
+export async function engineStats(): Promise<EngineStats> {
+  return (await engineClient()).stats();
 }

@@ -6,6 +6,8 @@
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs';
+import { loadOpenCV, openCvHeapBytes } from '../engine/opencv';
 import { createRecognizer } from '../engine/recognize';
 import { decodeFile } from './decodeFile';
 import { serveEngine } from './engineHost';
@@ -22,4 +24,12 @@ const wasmPaths = {
 serveEngine(self as unknown as MessagePortLike<Request, Response>, {
   createRecognizer: (options) => createRecognizer({ ...options, wasmPaths }),
   decodeFile,
+  stats: async () => {
+    const memory = tf.memory();
+    return {
+      numTensors: memory.numTensors,
+      tfBytes: memory.numBytes,
+      openCvHeapBytes: openCvHeapBytes(await loadOpenCV()),
+    };
+  },
 });

@@ -5,6 +5,7 @@
 import type { BackendName, PipelineParams, RecognizeResult, RgbaImage } from '../engine/types';
 import type {
   EngineErrorData,
+  EngineStats,
   InitOptions,
   LoadStep,
   MessagePortLike,
@@ -45,6 +46,8 @@ export interface EngineClient {
   init(options: InitOptions, onProgress?: (p: ProgressEvent) => void): Promise<ReadyInfo>;
   /** Pixels are copied (the caller keeps its image); files are decoded inside the worker. */
   recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
+  /** Tensor count and OpenCV heap size once queued work is done (leak checks, benchmarks). */
+  stats(): Promise<EngineStats>;
   dispose(): void;
 }
 
@@ -75,6 +78,10 @@ export function createEngineClient(port: EnginePort): EngineClient {
       case 'result':
         pending.delete(msg.id);
         (p.resolve as (v: RecognizeResult) => void)(msg.result);
+        return;
+      case 'stats':
+        pending.delete(msg.id);
+        (p.resolve as (v: EngineStats) => void)(msg.stats);
         return;
       case 'error':
         pending.delete(msg.id);
@@ -115,6 +122,9 @@ export function createEngineClient(port: EnginePort): EngineClient {
       };
       signal.addEventListener('abort', onAbort, { once: true });
       return result.finally(() => signal.removeEventListener('abort', onAbort));
+    },
+    stats() {
+      return send<EngineStats>({ type: 'stats', id: nextId++ });
     },
     dispose() {
       port.removeEventListener('message', onMessage);

@@ -3,7 +3,7 @@
  * it through a MessageChannel exactly as the browser drives it through a Worker.
  */
 import type { BackendName, RecognizeOptions, RecognizeResult, RgbaImage } from '../engine/types';
-import type { LoadStep, MessagePortLike, Request, Response } from './protocol';
+import type { EngineStats, LoadStep, MessagePortLike, Request, Response } from './protocol';
 import { resultTransferables, toErrorData } from './protocol';
 
 /** The slice of the engine API the host needs (see src/engine/recognize.ts). */
@@ -27,6 +27,8 @@ export type FileDecoder = (file: Blob, name: string) => Promise<RgbaImage>;
 export interface EngineHostDeps {
   createRecognizer: RecognizerFactory;
   decodeFile: FileDecoder;
+  /** Tensor count and OpenCV heap size, read after the queue drains. */
+  stats?: () => Promise<EngineStats>;
 }
 
 const LOAD_FAILED =
@@ -35,7 +37,7 @@ const RECOGNIZE_FAILED = 'Something went wrong while reading this image. Please 
 
 export function serveEngine(
   port: MessagePortLike<Request, Response>,
-  { createRecognizer, decodeFile }: EngineHostDeps,
+  { createRecognizer, decodeFile, stats }: EngineHostDeps,
 ): () => void {
   let recognizer: Promise<HostedRecognizer> | null = null;
   let loaded: HostedRecognizer | null = null;
@@ -116,6 +118,17 @@ export function serveEngine(
         break;
       case 'cancel':
         controllers.get(request.id)?.abort();
+        break;
+      case 'stats':
+        // Behind the queue, so the numbers describe a quiet engine.
+        queue = queue.then(async () => {
+          try {
+            if (!stats) throw new Error('stats are not available');
+            post({ type: 'stats', id: request.id, stats: await stats() });
+          } catch (err) {
+            post({ type: 'error', id: request.id, error: toErrorData(err, RECOGNIZE_FAILED) });
+          }
+        });
         break;
     }
   };

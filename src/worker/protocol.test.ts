@@ -34,6 +34,7 @@ function connect(factory: RecognizerFactory) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       return { width: bytes.length, height: 1, data: new Uint8ClampedArray(bytes.length * 4) };
     },
+    stats: async () => ({ numTensors: 7, tfBytes: 28, openCvHeapBytes: 1 << 20 }),
   });
   const client = createEngineClient(channel.port1 as unknown as EnginePort);
   const close = (): void => {
@@ -171,6 +172,17 @@ describe('engine worker protocol', () => {
     await expect(client.recognize(bad)).rejects.toMatchObject({
       code: 'unsupported-file',
       userMessage: '"notes.txt" is not an image.',
+    });
+  });
+
+  it('answers a stats request after queued work', async () => {
+    const { client, close } = connect(async () => okRecognizer());
+    cleanup = close;
+    await client.init({ backends: ['cpu'], modelUrl: '/m.json' });
+    await expect(client.stats()).resolves.toEqual({
+      numTensors: 7,
+      tfBytes: 28,
+      openCvHeapBytes: 1 << 20,
     });
   });
 

@@ -36,12 +36,21 @@ export type Request =
       params?: Partial<PipelineParams>;
       stages: boolean;
     }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  | { type: 'stats'; id: number };
+
+/** Resource counters, for leak checks and the benchmark. */
+export interface EngineStats {
+  numTensors: number;
+  tfBytes: number;
+  openCvHeapBytes: number;
+}
 
 export type Response =
   | { type: 'progress'; id: number; step: LoadStep; done: boolean; detail?: string }
   | { type: 'ready'; id: number; backend: BackendName; loadMs: number }
   | { type: 'result'; id: number; result: RecognizeResult }
+  | { type: 'stats'; id: number; stats: EngineStats }
   | { type: 'error'; id: number; error: EngineErrorData };
 
 /** The minimal port both a Worker and a worker's global scope (and a MessagePort) satisfy. */
