@@ -21,6 +21,13 @@ export function PwaStatus() {
     setUpdate(() => updateSW);
   }, []);
 
+  // "Ready offline" is good news, not a decision: let it go by itself.
+  useEffect(() => {
+    if (state !== 'offline-ready') return;
+    const timer = setTimeout(() => setState('idle'), 8000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
   if (state === 'idle') return null;
   return (
     <div
