@@ -15,6 +15,12 @@ import type { Mat, MatScope } from './matScope';
 
 /** In the normalised image paper is ~255; ink must be at least this much darker. */
 export const NORMALIZED_MAX_THRESHOLD = 205;
+/**
+ * After normalisation paper is flat: the brighter 60% of pixels (paper is the majority) span a
+ * narrow range of levels. When they spread wider than this there is no paper at all - sensor
+ * noise, a texture, a photo of something else - and thresholding would only invent digits.
+ */
+export const MAX_PAPER_SPREAD = 40;
 /** A pixel counts as a strong deviation from the local median when it differs by more than this. */
 const POLARITY_DEVIATION = 24;
 
@@ -51,6 +57,24 @@ export function shrink(scope: MatScope, gray: Mat, factor: number): Mat {
     cv.INTER_AREA,
   );
   return small;
+}
+
+/** Quantiles of 8-bit data, sampling every 7th pixel (plenty for a histogram). */
+export function quantiles8u(data: Uint8Array, qs: number[]): number[] {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 7) {
+    hist[data[i]!]!++;
+    n++;
+  }
+  return qs.map((q) => {
+    let acc = 0;
+    for (let v = 0; v < 256; v++) {
+      acc += hist[v]!;
+      if (acc >= q * n) return v;
+    }
+    return 255;
+  });
 }
 
 export function detectPolarity(scope: MatScope, gray: Mat): Polarity {
@@ -128,9 +152,14 @@ export function threshStage(scope: MatScope, blurred: Mat, opts: ThreshOptions):
     const normalized = scope.mat();
     cv.divide(inkDark, paper, normalized, 255);
     scope.release(paper);
-    const t = cv.threshold(normalized, binary, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
-    if (t > NORMALIZED_MAX_THRESHOLD) {
-      cv.threshold(normalized, binary, NORMALIZED_MAX_THRESHOLD, 255, cv.THRESH_BINARY_INV);
+    const [p40, p80] = quantiles8u(normalized.data, [0.4, 0.8]);
+    if (p80! - p40! > MAX_PAPER_SPREAD) {
+      cv.threshold(normalized, binary, 255, 255, cv.THRESH_BINARY); // all zero: no ink
+    } else {
+      const t = cv.threshold(normalized, binary, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+      if (t > NORMALIZED_MAX_THRESHOLD) {
+        cv.threshold(normalized, binary, NORMALIZED_MAX_THRESHOLD, 255, cv.THRESH_BINARY_INV);
+      }
     }
     scope.release(normalized);
   }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Blob } from './geometry';
+import { mergeFragments } from './merge';
+import { dropNoise } from './noise';
+import { groupLines } from './textLines';
+
+let nextLabel = 1;
+function blob(x: number, y: number, w: number, h: number): Blob {
+  return { x, y, w, h, ink: w * h, labels: [nextLabel++] };
+}
+
+describe('mergeFragments', () => {
+  it('joins a 5 with a detached top bar', () => {
+    const body = blob(10, 20, 30, 40);
+    const bar = blob(14, 10, 34, 6);
+    const merged = mergeFragments([body, bar, blob(70, 12, 30, 48)], 48);
+    expect(merged).toHaveLength(2);
+    expect(merged[0]).toMatchObject({ x: 10, y: 10, w: 38, h: 50 });
+  });
+
+  it('joins a 4 written in two interleaved strokes', () => {
+    const left = blob(10, 10, 25, 30);
+    const right = blob(28, 5, 8, 48);
+    expect(mergeFragments([left, right], 48)).toHaveLength(1);
+  });
+
+  it('joins a small broken-off piece of a stroke', () => {
+    expect(mergeFragments([blob(10, 10, 30, 48), blob(42, 20, 8, 10)], 48)).toHaveLength(1);
+  });
+
+  it('keeps neighbouring digits that almost touch apart', () => {
+    const digits = [blob(10, 10, 30, 48), blob(42, 11, 30, 47), blob(74, 10, 8, 48)];
+    expect(mergeFragments(digits, 48)).toHaveLength(3);
+  });
+
+  it('never merges digits of two text lines', () => {
+    const digits = [blob(10, 10, 30, 48), blob(12, 70, 30, 48)];
+    expect(mergeFragments(digits, 48)).toHaveLength(2);
+  });
+});
+
+describe('dropNoise', () => {
+  it('drops specks and flat streaks, keeps a thin 1', () => {
+    const kept = dropNoise(
+      [blob(0, 0, 30, 50), blob(50, 0, 4, 50), blob(90, 20, 5, 5), blob(0, 60, 200, 3)],
+      50,
+    );
+    expect(kept.map((b) => b.x)).toEqual([0, 50]);
+  });
+});
+
+describe('groupLines', () => {
+  it('orders lines top to bottom and digits left to right (not by x alone)', () => {
+    const line1 = [blob(100, 10, 30, 40), blob(10, 12, 30, 40), blob(55, 8, 30, 40)];
+    const line2 = [blob(5, 80, 30, 40), blob(60, 82, 30, 40)];
+    const lines = groupLines([...line2, ...line1]);
+    expect(lines.map((l) => l.map((b) => b.x))).toEqual([
+      [10, 55, 100],
+      [5, 60],
+    ]);
+  });
+
+  it('follows a slanted line', () => {
+    const slanted = Array.from({ length: 8 }, (_, i) => blob(i * 40, 100 + i * 8, 30, 40));
+    expect(groupLines(slanted)).toHaveLength(1);
+  });
+});
