@@ -6,6 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 
 export async function tinyModelHandler(seed = 1): Promise<tf.io.IOHandler> {
+  // Building weights needs a ready backend; the recognizer picks its own one afterwards.
+  await tf.setBackend('cpu');
+  await tf.ready();
   const model = tf.sequential({
     layers: [
       tf.layers.conv2d({
