@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useDrawingStore } from './drawingStore';
-import { drawStroke, drawStrokes } from './renderStrokes';
+import { DARK_PAD, LIGHT_PAD, drawPaper, drawStroke, drawStrokes } from './renderStrokes';
 import {
   extendStroke,
   fitScale,
@@ -15,13 +15,6 @@ interface ActiveStroke {
   pointerId: number;
   stroke: Stroke;
 }
-
-/** A faint dot grid behind the ink: it helps keep digits level and is never exported. */
-const DOT_GRID = {
-  backgroundImage: 'radial-gradient(circle, currentColor 1px, transparent 1.2px)',
-  backgroundSize: '24px 24px',
-  backgroundPosition: '12px 12px',
-};
 
 /**
  * The canvas people write on. The stroke in progress lives in a ref and is painted on the next
@@ -43,21 +36,16 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
     if (!canvas || !ctx || css.width === 0 || css.height === 0) return;
     const { space, strokes: committed } = useDrawingStore.getState().drawing;
     const scale = fitScale(space, css);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    // Backing store in device pixels, strokes in CSS pixels of the drawing space.
-    ctx.setTransform(
-      (canvas.width / css.width) * scale,
-      0,
-      0,
-      (canvas.height / css.height) * scale,
-      0,
-      0,
-    );
-    // The ink follows the theme through the canvas's CSS colour; the export never does.
-    const ink = getComputedStyle(canvas).color;
-    drawStrokes(ctx, committed, ink);
-    if (active.current) drawStroke(ctx, active.current.stroke, ink);
+    // The pad follows the theme; the exported image is always dark on white.
+    const colors = document.documentElement.classList.contains('dark') ? DARK_PAD : LIGHT_PAD;
+    // Backing store in device pixels; the paper in CSS pixels, strokes in drawing-space ones.
+    const rx = canvas.width / css.width;
+    const ry = canvas.height / css.height;
+    ctx.setTransform(rx, 0, 0, ry, 0, 0);
+    drawPaper(ctx, css, colors);
+    ctx.setTransform(rx * scale, 0, 0, ry * scale, 0, 0);
+    drawStrokes(ctx, committed, colors.ink);
+    if (active.current) drawStroke(ctx, active.current.stroke, colors.ink);
   }, []);
 
   const schedulePaint = useCallback(() => {
@@ -157,10 +145,19 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
 
   return (
     <div className="relative aspect-[4/3] max-h-[70vh] w-full overflow-hidden rounded-xl bg-white ring-1 ring-slate-300 sm:aspect-[16/10] dark:bg-slate-950 dark:ring-slate-700">
-      <div
-        aria-hidden="true"
-        className="pointer-events-none absolute inset-0 text-slate-300/70 dark:text-slate-700/70"
-        style={DOT_GRID}
+      <canvas
+        ref={canvasRef}
+        data-testid="draw-canvas"
+        role="img"
+        aria-label={`Drawing pad, ${strokes.length} ${strokes.length === 1 ? 'stroke' : 'strokes'}`}
+        aria-describedby={describedBy}
+        className="absolute inset-0 block size-full cursor-crosshair touch-none select-none"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={(e) => endStroke(e, true)}
+        onPointerCancel={(e) => endStroke(e, false)}
+        onLostPointerCapture={(e) => endStroke(e, true)}
+        onContextMenu={(e) => e.preventDefault()}
       />
       {empty && (
         <div
@@ -171,20 +168,6 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
           <span className="text-sm">Write here with a mouse, finger or pen</span>
         </div>
       )}
-      <canvas
-        ref={canvasRef}
-        data-testid="draw-canvas"
-        role="img"
-        aria-label={`Drawing pad, ${strokes.length} ${strokes.length === 1 ? 'stroke' : 'strokes'}`}
-        aria-describedby={describedBy}
-        className="absolute inset-0 block size-full cursor-crosshair touch-none select-none text-slate-900 dark:text-slate-100"
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={(e) => endStroke(e, true)}
-        onPointerCancel={(e) => endStroke(e, false)}
-        onLostPointerCapture={(e) => endStroke(e, true)}
-        onContextMenu={(e) => e.preventDefault()}
-      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawStroke, type PathContext } from './renderStrokes';
+import { LIGHT_PAD, drawPaper, drawStroke, type PathContext } from './renderStrokes';
 import { extendStroke, startStroke } from './strokes';
 
 /** Records the calls a canvas would receive. */
@@ -18,6 +18,7 @@ function recorder(): PathContext & { calls: string[] } {
     quadraticCurveTo: (cx, cy, x, y) => calls.push(`quad ${cx},${cy} ${x},${y}`),
     arc: (x, y, r) => calls.push(`arc ${x},${y} r${r}`),
     fill: () => calls.push('fill'),
+    fillRect: (x, y, w, h) => calls.push(`fillRect ${x},${y} ${w}x${h}`),
     stroke: () => calls.push('stroke'),
   } as PathContext & { calls: string[] };
 }
@@ -46,5 +47,20 @@ describe('drawStroke', () => {
     const ctx = recorder();
     drawStroke(ctx, startStroke({ x: 5, y: 6 }, 10), '#111');
     expect(ctx.calls).toEqual(['beginPath', 'arc 5,6 r5', 'fill']);
+  });
+});
+
+describe('drawPaper', () => {
+  it('fills the whole pad opaquely before the grid, so the canvas is never transparent', () => {
+    const ctx = recorder();
+    drawPaper(ctx, { width: 48, height: 24 }, LIGHT_PAD);
+    expect(ctx.calls[0]).toBe('fillRect 0,0 48x24');
+    // One dot per 24 px cell, filled in a single path.
+    expect(ctx.calls.filter((c) => c.startsWith('arc'))).toEqual([
+      'arc 12,12 r1.25',
+      'arc 36,12 r1.25',
+    ]);
+    expect(ctx.calls.at(-1)).toBe('fill');
+    expect(ctx.fillStyle).toBe(LIGHT_PAD.grid);
   });
 });

@@ -18,7 +18,39 @@ export type PathContext = Pick<
   | 'lineJoin'
   | 'strokeStyle'
   | 'fillStyle'
+  | 'fillRect'
 >;
+
+export interface PadColors {
+  paper: string;
+  ink: string;
+  /** The faint dot grid that helps keep digits level. */
+  grid: string;
+}
+
+export const LIGHT_PAD: PadColors = { paper: '#ffffff', ink: '#0f172a', grid: '#cbd5e1' };
+export const DARK_PAD: PadColors = { paper: '#020617', ink: '#f1f5f9', grid: '#1e293b' };
+
+const GRID_STEP = 24;
+
+/** An opaque background with a dot grid, so even the on-screen canvas is never transparent. */
+export function drawPaper(
+  ctx: PathContext,
+  size: { width: number; height: number },
+  colors: PadColors,
+): void {
+  ctx.fillStyle = colors.paper;
+  ctx.fillRect(0, 0, size.width, size.height);
+  ctx.fillStyle = colors.grid;
+  ctx.beginPath();
+  for (let y = GRID_STEP / 2; y < size.height; y += GRID_STEP) {
+    for (let x = GRID_STEP / 2; x < size.width; x += GRID_STEP) {
+      ctx.moveTo(x + 1.25, y);
+      ctx.arc(x, y, 1.25, 0, Math.PI * 2);
+    }
+  }
+  ctx.fill();
+}
 
 export function drawStroke(ctx: PathContext, stroke: Stroke, color: string): void {
   ctx.lineCap = 'round';
