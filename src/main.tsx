@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { activeItemId, useAppStore } from './store/appStore';
-import { engineStats, startEngine } from './store/engine';
+import { crashEngine, engineStats, startEngine } from './store/engine';
 import './index.css';
 
 // Start the engine before React renders: the UI is interactive while it loads.
@@ -12,6 +12,7 @@ void startEngine().catch(() => undefined);
 Object.assign(window, {
   digitLens: {
     stats: engineStats,
+    crashEngine,
     lastTimings: () => {
       const s = useAppStore.getState();
       const id = activeItemId(s);

@@ -44,7 +44,12 @@ export function startEngine(): Promise<EngineClient> {
   if (ready) return ready;
   const store = useAppStore.getState();
   store.engineLoading();
-  const c = createEngineClient(workerFactory());
+  const c = createEngineClient(workerFactory(), {
+    // A crashed worker is replaced at once; recognition.ts retries the request it lost.
+    onCrash: () => {
+      if (client === c) void restartEngine().catch(() => undefined);
+    },
+  });
   client = c;
   ready = c
     .init({ backends: backendPreference(), modelUrl: new URL(modelUrl(), location.href).href }, (p) =>
@@ -85,4 +90,9 @@ export function engineClient(): Promise<EngineClient> {
 /** Tensor count and OpenCV heap of the running engine (leak checks, the benchmark). */
 export async function engineStats(): Promise<EngineStats> {
   return (await engineClient()).stats();
+}
+
+/** Test hook: crash the worker to exercise recovery. */
+export async function crashEngine(): Promise<void> {
+  (await engineClient()).crash();
 }

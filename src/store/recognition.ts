@@ -2,7 +2,7 @@
  * Recognition actions. Each item has at most one request in flight: a newer request for the
  * same item cancels the older one, so a cleared canvas never shows a stale answer.
  */
-import { isCancelled } from '../worker/engineClient';
+import { isCancelled, WORKER_CRASHED } from '../worker/engineClient';
 import { useAppStore } from './appStore';
 import { engineClient } from './engine';
 import { DRAWING_ID, type InputItem } from './inputSlice';
@@ -32,11 +32,16 @@ export async function recognizeItem(id: string, stages = true): Promise<void> {
   inflight.set(id, controller);
   store.patchItem(id, { status: 'working', error: null });
   try {
-    const client = await engineClient();
-    const result = await client.recognize(source, {
-      params: useAppStore.getState().params,
-      stages,
-      signal: controller.signal,
+    const attempt = async () =>
+      (await engineClient()).recognize(source, {
+        params: useAppStore.getState().params,
+        stages,
+        signal: controller.signal,
+      });
+    // A crashed worker is restarted by engine.ts; the request it lost is retried once.
+    const result = await attempt().catch((err: unknown) => {
+      if ((err as { code?: unknown } | null)?.code !== WORKER_CRASHED) throw err;
+      return attempt();
     });
     if (controller.signal.aborted) return;
     useAppStore.getState().patchItem(id, { status: 'done', result, error: null });

@@ -48,6 +48,8 @@ export interface EngineClient {
   recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
   /** Tensor count and OpenCV heap size once queued work is done (leak checks, benchmarks). */
   stats(): Promise<EngineStats>;
+  /** Test hook: makes the worker throw an uncaught error, as a real crash would. */
+  crash(): void;
   dispose(): void;
 }
 
@@ -57,11 +59,39 @@ interface Pending {
   onProgress?: (p: ProgressEvent) => void;
 }
 
-export type EnginePort = MessagePortLike<Response, Request> & { terminate?: () => void };
+export type EnginePort = MessagePortLike<Response, Request> & {
+  terminate?: () => void;
+  /** A Worker reports an uncaught error in its scope (a crash) as an 'error' event. */
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+};
 
-export function createEngineClient(port: EnginePort): EngineClient {
+export const WORKER_CRASHED = 'worker-crashed';
+
+export interface EngineClientOptions {
+  /** Called once when the worker dies; every pending request has been rejected by then. */
+  onCrash?: () => void;
+}
+
+export function createEngineClient(port: EnginePort, options: EngineClientOptions = {}): EngineClient {
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  let crashed = false;
+
+  const onError = (event: Event): void => {
+    event.preventDefault?.(); // handled here: not an uncaught page error
+    if (crashed) return;
+    crashed = true;
+    const error = new EngineRequestError({
+      code: WORKER_CRASHED,
+      message: 'message' in event ? String(event.message) : 'worker error',
+      userMessage: 'The recognition engine stopped unexpectedly. It is being restarted.',
+    });
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+    port.terminate?.();
+    options.onCrash?.();
+  };
+  port.addEventListener('error', onError);
 
   const onMessage = (event: MessageEvent<Response>): void => {
     const msg = event.data;
@@ -93,6 +123,16 @@ export function createEngineClient(port: EnginePort): EngineClient {
 
   function send<T>(request: Request, entry: Omit<Pending, 'resolve' | 'reject'> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      if (crashed) {
+        reject(
+          new EngineRequestError({
+            code: WORKER_CRASHED,
+            message: 'worker crashed',
+            userMessage: 'The recognition engine stopped unexpectedly. It is being restarted.',
+          }),
+        );
+        return;
+      }
       pending.set(request.id, { resolve: resolve as (v: never) => void, reject, ...entry });
       port.postMessage(request);
     });
@@ -125,6 +165,9 @@ export function createEngineClient(port: EnginePort): EngineClient {
     },
     stats() {
       return send<EngineStats>({ type: 'stats', id: nextId++ });
+    },
+    crash() {
+      port.postMessage({ type: 'crash', id: nextId++ });
     },
     dispose() {
       port.removeEventListener('message', onMessage);

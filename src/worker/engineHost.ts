@@ -119,6 +119,12 @@ export function serveEngine(
       case 'cancel':
         controllers.get(request.id)?.abort();
         break;
+      case 'crash':
+        // Test hook for crash recovery: an uncaught error in the worker scope.
+        setTimeout(() => {
+          throw new Error('engine worker crash requested');
+        });
+        break;
       case 'stats':
         // Behind the queue, so the numbers describe a quiet engine.
         queue = queue.then(async () => {

@@ -186,6 +186,27 @@ describe('engine worker protocol', () => {
     });
   });
 
+  it('rejects pending requests with worker-crashed when the worker dies, and calls onCrash', async () => {
+    const listeners: ((e: Event) => void)[] = [];
+    let crashes = 0;
+    const posted: Request[] = [];
+    const fakeWorker = {
+      postMessage: (m: Request) => posted.push(m),
+      addEventListener: (type: string, l: (e: Event) => void) => {
+        if (type === 'error') listeners.push(l);
+      },
+      removeEventListener: () => undefined,
+      terminate: () => undefined,
+    } as unknown as EnginePort;
+    const client = createEngineClient(fakeWorker, { onCrash: () => (crashes += 1) });
+    const pending = client.recognize(image);
+    for (const l of listeners) l(Object.assign(new Event('error'), { message: 'boom' }));
+    await expect(pending).rejects.toMatchObject({ code: 'worker-crashed' });
+    await expect(client.recognize(image)).rejects.toMatchObject({ code: 'worker-crashed' });
+    expect(crashes).toBe(1);
+    expect(posted).toHaveLength(1);
+  });
+
   it('refuses a request when the engine was never started', async () => {
     const { client, close } = connect(async () => okRecognizer());
     cleanup = close;

@@ -37,7 +37,8 @@ export type Request =
       stages: boolean;
     }
   | { type: 'cancel'; id: number }
-  | { type: 'stats'; id: number };
+  | { type: 'stats'; id: number }
+  | { type: 'crash'; id: number };
 
 /** Resource counters, for leak checks and the benchmark. */
 export interface EngineStats {
