@@ -4,16 +4,67 @@ import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
- * `npm start` (vite preview) serves hashed assets and the model with long-lived cache headers:
+ * Content-Security-Policy of the production build. The page itself may run only its own scripts:
+ * no inline script, no eval, no other origin. The engine worker additionally needs
+ * 'wasm-unsafe-eval' (OpenCV.js and tfjs compile WebAssembly) and 'unsafe-eval': OpenCV.js
+ * 4.12's embind builds its bindings with `new Function` (checked: without it the worker fails
+ * to start OpenCV, and Node with --disallow-code-generation-from-strings throws EvalError).
+ * A worker's policy comes from its own response headers, so that allowance stays inside it.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export const WORKER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
+  "connect-src 'self'",
+  "img-src 'self' blob: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The page policy as a <meta> (works on any static host) in builds only: dev needs inline HMR. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'digit-lens-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: PAGE_CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/**
+ * `npm start` (vite preview) sends the CSP headers, and serves hashed assets and the model with long-lived cache headers:
  * they never change under the same URL (the model folder is replaced only with a new build,
  * and the service worker revalidates it by its precache revision).
  */
-function cacheHeaders(): Plugin {
+function previewHeaders(): Plugin {
   return {
-    name: 'digit-lens-cache-headers',
+    name: 'digit-lens-preview-headers',
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = req.url ?? '';
+        const isWorker = /^\/assets\/engine\.worker-[\w-]+\.js/.test(url);
+        res.setHeader('Content-Security-Policy', isWorker ? WORKER_CSP : PAGE_CSP);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.setHeader('Referrer-Policy', 'no-referrer');
         if (url.startsWith('/assets/')) {
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         } else if (url.startsWith('/model/')) {
@@ -31,7 +82,8 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
-    cacheHeaders(),
+    contentSecurityPolicy(),
+    previewHeaders(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
