@@ -160,3 +160,55 @@ test('the drawing survives a trip to another mode and a resized window', async (
   expect(inked).toBe(true);
   await expect(result).toHaveAttribute('data-text', '70');
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a finger draws a stroke and neither scrolls nor zooms the page', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('mode-draw').click();
+    const canvas = page.getByTestId('draw-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    const before = await page.evaluate(() => ({ y: scrollY, zoom: visualViewport?.scale ?? 1 }));
+
+    // A vertical swipe: without touch-action: none this would scroll the page.
+    const cdp = await page.context().newCDPSession(page);
+    const x = box.x + box.width / 2;
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y: box.y + y * box.height }],
+      });
+    await touch('touchStart', 0.15);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', 0.15 + i * 0.07);
+    await touch('touchEnd', 0.85);
+
+    await expect(page.getByTestId('undo')).toBeEnabled();
+    await expect(canvas).toHaveAttribute('aria-label', /1 stroke\b/);
+    const after = await page.evaluate(() => ({ y: scrollY, zoom: visualViewport?.scale ?? 1 }));
+    expect(after).toEqual(before);
+  });
+});
+
+test('a pen draws like a mouse', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('mode-draw').click();
+  const box = (await page.getByTestId('draw-canvas').boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', fx: number, fy: number) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type,
+      x: box.x + fx * box.width,
+      y: box.y + fy * box.height,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: 1,
+      pointerType: 'pen',
+    });
+  await pen('mousePressed', 0.3, 0.2);
+  for (let i = 1; i <= 8; i++) await pen('mouseMoved', 0.3 + i * 0.03, 0.2 + i * 0.07);
+  await pen('mouseReleased', 0.54, 0.76);
+  await expect(page.getByTestId('draw-canvas')).toHaveAttribute('aria-label', /1 stroke\b/);
+  await expect(page.getByTestId('clear')).toBeEnabled();
+});
