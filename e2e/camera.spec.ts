@@ -166,3 +166,42 @@ test('without mediaDevices (plain http) the page says the camera needs https', a
   await expect(page.getByTestId('error-message')).toContainText('https');
   await expect(page.getByTestId('error-message')).toContainText('localhost');
 });
+
+test('with two cameras a switch button moves to the other one', async ({ playwright, baseURL }) => {
+  // Two fake cameras need their own browser: a file-backed fake device is always alone.
+  const browser = await playwright.chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, '--use-fake-device-for-media-stream=device-count=2'],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, permissions: ['camera'] });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await recordStreams(page);
+    const activeDevice = () =>
+      page
+        .getByTestId('camera-video')
+        .evaluate(
+          (v: HTMLVideoElement) =>
+            (v.srcObject as MediaStream | null)?.getVideoTracks()[0]?.getSettings().deviceId ??
+            null,
+        );
+
+    await openCamera(page);
+    await expectLive(page);
+    const first = await activeDevice();
+    const switchButton = page.getByRole('button', { name: 'Switch camera' });
+    await switchButton.click();
+    await expect.poll(activeDevice).not.toBe(first);
+    await expectLive(page);
+    // Only the camera on screen is running.
+    expect((await trackStates(page)).filter((s) => s === 'live')).toHaveLength(1);
+    await switchButton.click();
+    await expect.poll(activeDevice).toBe(first);
+    expect(problems).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
