@@ -212,3 +212,56 @@ test('a pen draws like a mouse', async ({ page }) => {
   await expect(page.getByTestId('draw-canvas')).toHaveAttribute('aria-label', /1 stroke\b/);
   await expect(page.getByTestId('clear')).toBeEnabled();
 });
+
+interface SentImage {
+  width: number;
+  height: number;
+  minAlpha: number;
+  corner: number[];
+  darkPixels: number;
+}
+
+test('the engine gets an opaque dark-on-white image of bounded size, even in dark theme', async ({
+  page,
+}) => {
+  // Looks at what the page posts to the engine worker, without changing it.
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+      const message = args[0] as {
+        type?: string;
+        input?: {
+          kind?: string;
+          image?: { width: number; height: number; data: Uint8ClampedArray };
+        };
+      };
+      const image = message?.type === 'recognize' ? message.input?.image : undefined;
+      if (image) {
+        let minAlpha = 255;
+        let darkPixels = 0;
+        for (let i = 0; i < image.data.length; i += 4) {
+          minAlpha = Math.min(minAlpha, image.data[i + 3]!);
+          if (image.data[i]! < 64) darkPixels++;
+        }
+        (window as unknown as { __sent: SentImage }).__sent = {
+          width: image.width,
+          height: image.height,
+          minAlpha,
+          corner: [image.data[0]!, image.data[1]!, image.data[2]!],
+          darkPixels,
+        };
+      }
+      return (post as (...a: unknown[]) => void).apply(this, args);
+    };
+  });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const { canvas, result } = await openPad(page);
+  await write(page, canvas, '7', { left: 0.4, top: 0.28, size: 0.45 });
+  await expectRead(result, '7');
+  const sent = await page.evaluate(() => (window as unknown as { __sent?: SentImage }).__sent);
+  expect(sent).toBeDefined();
+  expect(sent!.minAlpha).toBe(255);
+  expect(sent!.corner).toEqual([255, 255, 255]);
+  expect(sent!.darkPixels).toBeGreaterThan(500);
+  expect(Math.max(sent!.width, sent!.height)).toBeLessThanOrEqual(1024);
+});
