@@ -56,7 +56,13 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
     });
   }, [paint]);
 
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    },
+    [],
+  );
 
   // Committed strokes changed (a stroke ended, undo, redo, clear).
   useEffect(paint, [paint, strokes]);
@@ -151,7 +157,7 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
         role="img"
         aria-label={`Drawing pad, ${strokes.length} ${strokes.length === 1 ? 'stroke' : 'strokes'}`}
         aria-describedby={describedBy}
-        className="absolute inset-0 block size-full cursor-crosshair touch-none select-none"
+        className="absolute inset-0 block size-full cursor-crosshair touch-none select-none [-webkit-touch-callout:none]"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={(e) => endStroke(e, true)}
