@@ -2,6 +2,10 @@ import type { Locator, Page } from '@playwright/test';
 import { makeUploadFixtures, type UploadFixture } from './fixtures/makeUploadFixtures';
 import { expect, test, waitForEngine } from './support';
 
+// The engine (OpenCV.js + tfjs warm-up) can take a while on a busy 2-core machine.
+const ENGINE_TIMEOUT = 60_000;
+test.describe.configure({ timeout: 120_000 });
+
 const STAGE_IDS = ['gray', 'blur', 'thresh', 'edges', 'dilate', 'boxes'] as const;
 
 let receipt: UploadFixture;
@@ -32,7 +36,7 @@ function canvasSummary(canvas: Locator): Promise<{ distinct: number; hash: numbe
 async function readReceipt(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByTestId('mode-upload').click();
-  await waitForEngine(page);
+  await waitForEngine(page, ENGINE_TIMEOUT);
   await page.getByTestId('file-input').setInputFiles(receipt.path);
   const result = page.getByTestId('result');
   await expect(result).toHaveAttribute('data-status', 'done', { timeout: 30_000 });

@@ -3,6 +3,10 @@ import type { Page } from '@playwright/test';
 import { makeUploadFixtures, type UploadFixture } from './fixtures/makeUploadFixtures';
 import { expect, test, waitForEngine } from './support';
 
+// The engine (OpenCV.js + tfjs warm-up) can take a while on a busy 2-core machine.
+const ENGINE_TIMEOUT = 60_000;
+test.describe.configure({ timeout: 120_000 });
+
 let fixtures: UploadFixture[] = [];
 test.beforeAll(() => {
   fixtures = makeUploadFixtures();
@@ -20,7 +24,7 @@ const item = (page: Page, name: string) =>
 async function openUpload(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByTestId('mode-upload').click();
-  await waitForEngine(page);
+  await waitForEngine(page, ENGINE_TIMEOUT);
 }
 
 test('reads several PNG and JPEG images, each on its own batch item', async ({ page }) => {
