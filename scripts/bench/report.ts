@@ -1,0 +1,233 @@
+/** BENCHMARKS.md from one run's results: conditions first, then each measurement against its target. */
+import { sum, type FileCost } from './bytes';
+import type { BackendRun, BenchResults, LoadSample, MemorySnapshot } from './run';
+import { summarize, type Summary } from './stats';
+
+const ms = (v: number): string => `${Math.round(v)} ms`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+type Verdict = 'PASS' | 'MISS' | 'n/a';
+const verdict = (value: number | null | undefined, limit: number): Verdict =>
+  value === null || value === undefined ? 'n/a' : value <= limit ? 'PASS' : 'MISS';
+
+function timingRow(label: string, values: number[], target: number, note = ''): string {
+  const s: Summary | null = summarize(values);
+  if (!s) return `| ${label} | n/a | | | | 0 | <= ${ms(target)} | n/a ${note} |`;
+  return `| ${label} | **${ms(s.median)}** | ${ms(s.min)} | ${ms(s.p90)} | ${ms(s.max)} | ${s.n} | <= ${ms(target)} | ${verdict(s.median, target)} ${note} |`;
+}
+
+const marks = (samples: LoadSample[], key: 'interactive' | 'engineReady'): number[] =>
+  samples.map((s) => s[key]).filter((v): v is number => v !== null);
+
+function medianOf(values: number[]): string {
+  const s = summarize(values);
+  return s ? ms(s.median) : 'n/a';
+}
+
+function stageSplit(timings: Record<string, number>[]): string {
+  if (timings.length === 0) return 'n/a';
+  const keys = Object.keys(timings[0]!);
+  return keys
+    .map((k) => {
+      const s = summarize(timings.map((t) => t[k]).filter((v): v is number => v !== undefined));
+      return s ? `${k} ${s.median.toFixed(1)}` : '';
+    })
+    .filter(Boolean)
+    .join(', ');
+}
+
+function backendTable(runs: BackendRun[]): string[] {
+  const lines = [
+    '| requested | used | engine ready (cold) | classify, 8 digits: median | min | max | n | whole photo (pipeline total) median |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of runs) {
+    const s = summarize(r.classify);
+    const used = r.used === r.requested ? r.used : `**${r.used || 'none'}** (fallback)`;
+    const ready =
+      r.engineReady === null ? `n/a (${r.engineState || 'no state'})` : ms(r.engineReady);
+    lines.push(
+      s
+        ? `| ${r.requested} | ${used} | ${ready} | **${ms(s.median)}** | ${ms(s.min)} | ${ms(s.max)} | ${s.n} | ${medianOf(r.total)} |`
+        : `| ${r.requested} | ${used} | ${ready} | n/a${r.error ? ` (${r.error})` : ''} | | | 0 | |`,
+    );
+  }
+  return lines;
+}
+
+function recommendation(runs: BackendRun[]): string {
+  const measured = runs
+    .filter((r) => r.used === r.requested && r.classify.length > 0)
+    .map((r) => ({
+      backend: r.requested,
+      median: summarize(r.classify)!.median,
+      ready: r.engineReady,
+    }))
+    .sort((a, b) => a.median - b.median);
+  if (measured.length === 0)
+    return 'No backend classified the photo: no recommendation from this run.';
+  const order = measured.map((m) => `${m.backend} (${ms(m.median)})`).join(' < ');
+  const readyNote = measured
+    .map((m) => `${m.backend} ${m.ready === null ? 'n/a' : ms(m.ready)}`)
+    .join(', ');
+  return (
+    `Fastest inference for a batch of 8 digits: **${measured[0]!.backend}**. Measured order: ${order}. ` +
+    `Recommended default backend order by this measurement: **${measured.map((m) => m.backend).join(', ')}**. ` +
+    `Engine start-up differs by backend too (engine ready, cold: ${readyNote}); weigh it when ` +
+    'most uses are a single drawing.'
+  );
+}
+
+function memoryRows(snaps: MemorySnapshot[]): string[] {
+  const [low, high] = [snaps[0], snaps[snaps.length - 1]];
+  if (!low || !high || low === high) return ['Memory was not measured (see notes).'];
+  const row = (
+    label: string,
+    a: number | null,
+    b: number | null,
+    fmt: (v: number) => string,
+  ): string =>
+    a === null || b === null
+      ? `| ${label} | n/a | n/a | n/a |`
+      : `| ${label} | ${fmt(a)} | ${fmt(b)} | ${b - a >= 0 ? '+' : ''}${fmt(b - a)}${a > 0 ? ` (${(((b - a) / a) * 100).toFixed(1)} %)` : ''} |`;
+  const heapGrowth = (high.jsHeap - low.jsHeap) / low.jsHeap;
+  const tensorVerdict: Verdict =
+    low.numTensors === null || high.numTensors === null
+      ? 'n/a'
+      : high.numTensors <= low.numTensors
+        ? 'PASS'
+        : 'MISS';
+  return [
+    `| | after ${low.recognitions} recognitions | after ${high.recognitions} | change |`,
+    '|---|---|---|---|',
+    row('main-thread JS heap (after gc)', low.jsHeap, high.jsHeap, mb),
+    row('tfjs tensors (worker)', low.numTensors, high.numTensors, (v) => String(v)),
+    row('tfjs bytes (worker)', low.tfBytes, high.tfBytes, kb),
+    row('OpenCV WASM heap (worker)', low.openCvHeapBytes, high.openCvHeapBytes, mb),
+    '',
+    `- No growth in tensors: **${tensorVerdict}**`,
+    `- JS heap within 10 %: **${heapGrowth <= 0.1 ? 'PASS' : 'MISS'}** (${(heapGrowth * 100).toFixed(1)} %)`,
+    `- The OpenCV heap never shrinks (WASM memory); growth here means a Mat leaked or a larger image was seen.`,
+  ];
+}
+
+function bytesRows(r: BenchResults): string[] {
+  const b = r.bytes;
+  if (!b) return ['Bytes were not measured (see notes).'];
+  const list = (files: FileCost[]): string => files.map((f) => `\`${f.path}\``).join(', ');
+  const mainGz = sum(b.mainJs, 'gzip');
+  const wasm = b.precache.files.filter((f) => f.path.endsWith('.wasm'));
+  return [
+    '| what | raw | gzip | target | result | files |',
+    '|---|---|---|---|---|---|',
+    `| main-thread JS | ${kb(sum(b.mainJs, 'raw'))} | **${kb(mainGz)}** | <= 250 KB gzip | ${verdict(mainGz, 250 * 1024)} | ${list(b.mainJs)} |`,
+    `| worker JS (worker + OpenCV.js) | ${kb(sum(b.workerJs, 'raw'))} | **${kb(sum(b.workerJs, 'gzip'))}** | | | ${list(b.workerJs)} |`,
+    `| tfjs WASM binaries (precached; fetched when the wasm backend runs) | ${kb(sum(wasm, 'raw'))} | ${kb(sum(wasm, 'gzip'))} | | | ${wasm.length} files |`,
+    b.model.length > 0
+      ? `| model (model.json + shards) | **${kb(sum(b.model, 'raw'))}** | ${kb(sum(b.model, 'gzip'))} | | | ${list(b.model)} |`
+      : '| model (model.json + shards) | n/a: no public/model/model.json in this build | | | | |',
+    `| total precache (sw.js manifest) | **${mb(sum(b.precache.files, 'raw'))}** | ${mb(sum(b.precache.files, 'gzip'))} | | | ${b.precache.files.length} files${b.precache.duplicates ? ` (${b.precache.entries} manifest entries, ${b.precache.duplicates} listed twice)` : ''} |`,
+  ];
+}
+
+export function renderReport(r: BenchResults): string {
+  const m = r.machine;
+  const idle =
+    m.otherLoad.length === 0 && m.loadAvg[0]! < 0.5 * m.cores
+      ? 'yes'
+      : `**no**${m.otherLoad.length ? `: also running \`${m.otherLoad.join('`, `')}\`` : ''}`;
+  const backendUsed =
+    [...new Set(r.cold.map((s) => s.backend).filter(Boolean))].join(', ') || 'none';
+  const strokesDone = r.strokes.filter((s) => s.status === 'done');
+  const photosDone = r.photos.filter((s) => s.status === 'done');
+  const errors = (n: number, total: number): string =>
+    total - n > 0 ? `(${total - n} of ${total} ended in error, not counted)` : '';
+  const photoTexts = [...new Set(photosDone.map((s) => s.text))];
+
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (scripts/bench/run.ts): a production build served by `vite preview` on',
+    '127.0.0.1, driven in headless Chromium. Medians with min, p90 and max; times in ms. Re-run it after',
+    'any change that could move these numbers, on an otherwise idle machine.',
+    '',
+    '## Conditions',
+    '',
+    `- Date: ${r.startedAt} (run took ${r.durationS} s)`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM; ${m.os}`,
+    `- Node ${m.node}; Chromium ${r.chromium} (headless)`,
+    `- Load average at start ${m.loadAvg.map((l) => l.toFixed(2)).join(' / ')}, at end ${r.loadAvgEnd.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min). Otherwise idle: ${idle}`,
+    `- Default tfjs backend chosen by the app (no query parameter): ${backendUsed}`,
+    `- Engine: ${r.engineError ? `**error state**: "${r.engineError}" (recognition numbers below are missing)` : r.cold.length ? 'ready' : 'unknown (loads not measured)'}`,
+    `- Photo: ${r.photo.bytes} bytes JPEG, 2000x1500, 8 MNIST test digits "${r.photo.text}" (scripts/bench/photo.ts)`,
+    '',
+    '## Load and response times',
+    '',
+    '| measurement | median | min | p90 | max | n | target | result |',
+    '|---|---|---|---|---|---|---|---|',
+    timingRow(
+      'cold load: interactive UI (`digit-lens:interactive`)',
+      marks(r.cold, 'interactive'),
+      1000,
+    ),
+    timingRow(
+      'cold load: engine ready (`digit-lens:engine-ready`)',
+      marks(r.cold, 'engineReady'),
+      3000,
+    ),
+    timingRow('warm load (service worker): interactive UI', marks(r.warm, 'interactive'), 1000),
+    timingRow('warm load (service worker): engine ready', marks(r.warm, 'engineReady'), 1500),
+    timingRow(
+      'canvas: pointerup to result done',
+      strokesDone.map((s) => s.ms),
+      60,
+      errors(strokesDone.length, r.strokes.length),
+    ),
+    timingRow(
+      'photo 2000x1500, 8 digits: file chosen to batch item done',
+      photosDone.map((s) => s.ms),
+      400,
+      errors(photosDone.length, r.photos.length),
+    ),
+    '',
+    'Cold: a fresh browser context (empty HTTP cache, no service worker). Warm: the same context',
+    'reloaded after `navigator.serviceWorker.ready`, with the page controlled by the service worker.',
+    'Canvas: a mouse stroke (a "1") on `draw-canvas`, timed in the page from the `pointerup` capture',
+    'listener to the MutationObserver seeing `result` at `data-status=done`; the pad is cleared between',
+    'strokes; 2 warm-up strokes are not counted. Photo: `change` on `file-input` to the batch item at',
+    '`data-status=done` (decoding in the worker, pipeline with stage images, classification,',
+    'transfer, render); 1 warm-up upload is not counted.',
+    '',
+    `- Stage split, canvas stroke (engine timings, median ms): ${stageSplit(r.strokeTimings)}`,
+    `- Stage split, photo (engine timings, median ms): ${stageSplit(r.photoTimings)}`,
+    `- Photo read as: ${photoTexts.length ? photoTexts.map((t) => `"${t.replace(/\n/g, '\\n')}"`).join(', ') : 'n/a'} (expected "${r.photo.text}")`,
+    `- Canvas strokes read as: ${[...new Set(strokesDone.map((s) => `"${s.text}"`))].join(', ') || 'n/a'} (a vertical stroke, expected "1")`,
+    '',
+    '## tfjs inference per backend (8 digits, one batch)',
+    '',
+    '`/?backend=X` in a fresh context, the photo uploaded once as warm-up and then',
+    `${r.counts.inference} times; \`window.digitLens.lastTimings().classify\` of each result.`,
+    '',
+    ...backendTable(r.backends),
+    '',
+    recommendation(r.backends),
+    '',
+    '## Memory (drawing: stroke, result, clear)',
+    '',
+    'Main thread: `performance.memory.usedJSHeapSize` (`--enable-precise-memory-info`) after `gc()`',
+    '(`--js-flags=--expose-gc`). Worker: `window.digitLens.stats()`.',
+    '',
+    ...memoryRows(r.memory),
+    '',
+    '## Bytes',
+    '',
+    "gzip at zlib level 6 of the files in the build. Main thread: every JS file in the main window's",
+    'resource timing on a cold load. Worker: the worker script and what it fetched.',
+    '',
+    ...bytesRows(r),
+    '',
+  ];
+  if (r.notes.length) lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
+  return `${lines.join('\n')}`;
+}
