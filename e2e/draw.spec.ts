@@ -64,7 +64,10 @@ async function write(page: Page, canvas: Locator, text: string, row: Row): Promi
   if (!box) throw new Error('draw-canvas has no box');
   const height = row.size * box.height;
   const width = 0.62 * height;
-  const pitch = width + 0.45 * height;
+  const pitch = width + 0.3 * height;
+  if (row.left * box.width + (text.length - 1) * pitch + width > box.width) {
+    throw new Error(`"${text}" does not fit on a ${box.width}px pad at size ${row.size}`);
+  }
   let x = box.x + row.left * box.width;
   const y = box.y + row.top * box.height;
   for (const ch of text) {
@@ -99,7 +102,7 @@ test('reads a number written with the mouse; undo, redo and clear update the ans
   await expect(page.getByTestId('undo')).toBeDisabled();
   await expect(page.getByTestId('clear')).toBeDisabled();
 
-  await write(page, canvas, '1704', { left: 0.1, top: 0.28, size: 0.45 });
+  await write(page, canvas, '1704', { left: 0.08, top: 0.28, size: 0.4 });
   await expectRead(result, '1704');
   await expect(page.getByTestId('digit')).toHaveCount(4);
   await expect(page.getByTestId('undo')).toBeEnabled();
