@@ -95,7 +95,7 @@ export async function runPipeline(
     scope.release(edges);
     await lap('dilate', dilated);
 
-    const map = findComponents(scope, dilated, ink);
+    const map = findComponents(scope, dilated, ink, th.normalized);
     scope.delete();
     const segmentation = segmentDigits(map, params.minBoxSize);
     await lap('segment');

@@ -34,8 +34,10 @@ export interface ThreshOutput {
   /** Ink 255 on 0. */
   binary: Mat;
   polarity: Polarity;
-  /** Ink-dark gray (inverted for light-on-dark input): what the crops' edges come from. */
+  /** Ink-dark gray (inverted for light-on-dark input). */
   inkDark: Mat;
+  /** Lighting-normalised ink-dark gray (paper ~255), for per-blob contrast; 'normalized-otsu' only. */
+  normalized: Mat | null;
 }
 
 function oddAtLeast(v: number, min: number): number {
@@ -131,6 +133,7 @@ export function threshStage(scope: MatScope, blurred: Mat, opts: ThreshOptions):
     cv.bitwise_not(blurred, inkDark);
   }
   const binary = scope.mat();
+  let normalized: Mat | null = null;
   if (opts.method === 'adaptive') {
     const block = Math.min(
       oddAtLeast(opts.adaptiveBlockSize, 3),
@@ -149,7 +152,7 @@ export function threshStage(scope: MatScope, blurred: Mat, opts: ThreshOptions):
     cv.threshold(inkDark, binary, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
   } else {
     const paper = estimatePaper(scope, inkDark);
-    const normalized = scope.mat();
+    normalized = scope.mat();
     cv.divide(inkDark, paper, normalized, 255);
     scope.release(paper);
     const [p40, p80] = quantiles8u(normalized.data, [0.4, 0.8]);
@@ -161,7 +164,6 @@ export function threshStage(scope: MatScope, blurred: Mat, opts: ThreshOptions):
         cv.threshold(normalized, binary, NORMALIZED_MAX_THRESHOLD, 255, cv.THRESH_BINARY_INV);
       }
     }
-    scope.release(normalized);
   }
-  return { binary, polarity, inkDark };
+  return { binary, polarity, inkDark, normalized };
 }

@@ -19,7 +19,12 @@ export interface ComponentMap {
   inkFraction: number;
 }
 
-export function findComponents(scope: MatScope, dilated: Mat, ink: Mat): ComponentMap {
+export function findComponents(
+  scope: MatScope,
+  dilated: Mat,
+  ink: Mat,
+  levels: Mat | null = null,
+): ComponentMap {
   const cv = scope.cv;
   const labelsMat = scope.mat();
   const stats = scope.mat();
@@ -31,10 +36,14 @@ export function findComponents(scope: MatScope, dilated: Mat, ink: Mat): Compone
   for (const m of [labelsMat, stats, centroids]) scope.release(m);
 
   const inkCount = new Int32Array(n);
+  const levelSum = levels ? new Float64Array(n) : null;
+  const levelData = levels?.data;
   let total = 0;
   for (let p = 0; p < labels.length; p++) {
     if (inkData[p]) {
-      inkCount[labels[p]!]!++;
+      const l = labels[p]!;
+      inkCount[l]!++;
+      if (levelSum) levelSum[l]! += levelData![p]!;
       total++;
     }
   }
@@ -48,6 +57,7 @@ export function findComponents(scope: MatScope, dilated: Mat, ink: Mat): Compone
       h: s[i * 5 + 3]!,
       ink: inkCount[i]!,
       labels: [i],
+      ...(levelSum ? { levelSum: levelSum[i]! } : {}),
     });
   }
   return {

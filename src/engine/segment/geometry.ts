@@ -11,6 +11,8 @@ export interface Rect {
 export interface Blob extends Rect {
   /** Ink pixels inside (from the thresholded image, not the dilated mask). */
   ink: number;
+  /** Sum over the ink pixels of their lighting-normalised level (0 = black, 255 = paper). */
+  levelSum?: number;
   /** Component labels that make up this blob (indices into the label image). */
   labels: number[];
   /** Only ink in columns [x0, x1) belongs to this blob (set when touching digits are split). */
@@ -34,7 +36,14 @@ export function overlap1d(a0: number, a1: number, b0: number, b1: number): numbe
 }
 
 export function mergeBlobs(a: Blob, b: Blob): Blob {
-  return { ...union(a, b), ink: a.ink + b.ink, labels: [...new Set([...a.labels, ...b.labels])] };
+  const merged: Blob = {
+    ...union(a, b),
+    ink: a.ink + b.ink,
+    labels: [...new Set([...a.labels, ...b.labels])],
+  };
+  if (a.levelSum !== undefined && b.levelSum !== undefined)
+    merged.levelSum = a.levelSum + b.levelSum;
+  return merged;
 }
 
 export function median(values: number[]): number {

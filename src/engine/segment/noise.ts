@@ -7,6 +7,10 @@ import type { Blob } from './geometry';
 
 /** At most this many raw components are looked at: the rest (by ink) is noise anyway. */
 export const MAX_CANDIDATES = 400;
+/** A blob needs at least this share of the typical digit's contrast with the paper... */
+export const FAINT_CONTRAST = 0.45;
+/** ...and this share when it touches the image border (where shadow wedges are). */
+export const BORDER_CONTRAST = 0.75;
 /** At most this many digits per image. */
 export const MAX_DIGITS = 200;
 
@@ -28,4 +32,28 @@ export function dropNoise(blobs: Blob[], refH: number): Blob[] {
   const kept = blobs.filter((b) => !isNoise(b, refH));
   if (kept.length <= MAX_DIGITS) return kept;
   return kept.sort((a, b) => b.ink - a.ink).slice(0, MAX_DIGITS);
+}
+
+/**
+ * Drops blobs much fainter than the typical digit: the corner of a shadow or a crease passes
+ * the threshold but is only somewhat darker than paper, while ink is a lot darker. Shadow
+ * wedges run into the image border, so blobs touching it must be nearly as dark as the digits.
+ * Needs the lighting-normalised levels (default threshold method); otherwise a no-op.
+ */
+export function dropFaint(blobs: Blob[], refH: number, width: number, height: number): Blob[] {
+  const level = (b: Blob): number | null =>
+    b.levelSum === undefined ? null : b.levelSum / Math.max(1, b.ink);
+  const levels = blobs
+    .filter((b) => b.h >= 0.5 * refH)
+    .map(level)
+    .filter((l): l is number => l !== null)
+    .sort((p, q) => p - q);
+  if (levels.length === 0) return blobs;
+  const typical = 255 - levels[levels.length >> 1]!;
+  return blobs.filter((b) => {
+    const l = level(b);
+    if (l === null) return true;
+    const touches = b.x <= 0 || b.y <= 0 || b.x + b.w >= width || b.y + b.h >= height;
+    return 255 - l >= (touches ? BORDER_CONTRAST : FAINT_CONTRAST) * typical;
+  });
 }

@@ -6,7 +6,7 @@ import type { ComponentMap } from './components';
 import { cropBlob, type DigitCrop } from './crops';
 import { referenceHeight, type Blob } from './geometry';
 import { mergeFragments } from './merge';
-import { dropNoise, dropSpecks } from './noise';
+import { dropFaint, dropNoise, dropSpecks } from './noise';
 import { splitWide } from './split';
 import { groupLines } from './textLines';
 
@@ -29,7 +29,9 @@ export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentati
   const candidates = dropSpecks(map.blobs, minBoxSize);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
-  const digits = dropNoise(merged, refH).flatMap((b) => splitWide(map, b, refH));
+  const digits = dropFaint(dropNoise(merged, refH), refH, map.width, map.height).flatMap((b) =>
+    splitWide(map, b, refH),
+  );
   const lines = groupLines(digits).map((line) =>
     line
       .map((blob) => ({ blob, crop: cropBlob(map, blob) }))

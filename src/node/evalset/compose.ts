@@ -421,3 +421,28 @@ export function renderDark(rng: Rng, source: DigitSource): EvalSample {
     boxes: [boxes],
   };
 }
+
+/** The benchmark photo: a fixed-size photo-like page with `count` digits in one line. */
+export function renderBenchPhoto(
+  rng: Rng,
+  source: DigitSource,
+  jpeg: JpegRoundTrip,
+  width = 1600,
+  height = 1200,
+  count = 8,
+): EvalSample {
+  const size = (width * 0.75) / count;
+  const plan = planLine(rng, source, count, width * 0.1, height * 0.4, size, 0.01, [0.15, 0.3]);
+  const c = grayCanvas(width, height, 225);
+  const boxes = paintLine(c, plan.placements, () => 40);
+  lightGradient(c, rng, 0.65);
+  shadow(c, rng);
+  addNoise(c, rng, 5);
+  return {
+    category: 'photo',
+    image: jpeg(toRgba(c), 75),
+    text: plan.placements.map((p) => p.label).join(''),
+    boxes: [boxes],
+    jpegQuality: 75,
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Reads the digits in image files with the same engine the app runs.
+ *
+ *   npm run recognize -- photo.jpg drawing.png [--json] [--crops] [--backend cpu|wasm]
+ *                        [--model public/model/model.json] [--param blurSize=5 ...]
+ *
+ * Prints one block per file: the text, then each digit with its confidence (doubtful ones
+ * marked "?"). --json prints the full results (stage images left out; crops only with --crops).
+ */
+import { parseArgs } from 'node:util';
+import { toEngineErrorData } from '../src/engine/errors';
+import type { BackendName, PipelineParams, RecognizeResult } from '../src/engine/types';
+import { readImage } from '../src/node/imageio';
+import { createNodeRecognizer, DEFAULT_MODEL_PATH } from '../src/node/nodeRecognizer';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean', default: false },
+    crops: { type: 'boolean', default: false },
+    backend: { type: 'string' },
+    model: { type: 'string', default: DEFAULT_MODEL_PATH },
+    param: { type: 'string', multiple: true, default: [] },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help || positionals.length === 0) {
+  console.log(
+    'usage: npm run recognize -- <image files...> [--json] [--crops] [--backend cpu|wasm]',
+  );
+  process.exit(positionals.length === 0 && !values.help ? 1 : 0);
+}
+
+function parseParams(pairs: string[]): Partial<PipelineParams> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const [key, raw] = pair.split('=');
+    if (!key || raw === undefined) throw new Error(`--param expects key=value, got "${pair}"`);
+    out[key] =
+      raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : Number.isNaN(Number(raw))
+            ? raw
+            : Number(raw);
+  }
+  return out as Partial<PipelineParams>;
+}
+
+function forJson(result: RecognizeResult, withCrops: boolean): unknown {
+  const { stages: _stages, ...rest } = result;
+  return {
+    ...rest,
+    lines: result.lines.map((l) => ({
+      digits: l.digits.map(({ crop28, ...d }) =>
+        withCrops ? { ...d, crop28: Array.from(crop28) } : d,
+      ),
+    })),
+  };
+}
+
+async function main(): Promise<void> {
+  const recognizer = await createNodeRecognizer({
+    modelPath: values.model,
+    backend: values.backend as BackendName | undefined,
+  });
+  const params = parseParams(values.param ?? []);
+  const results: unknown[] = [];
+  let failures = 0;
+  for (const file of positionals) {
+    try {
+      const image = readImage(file);
+      const result = await recognizer.recognize(image, { params });
+      if (values.json) {
+        results.push({ file, ...(forJson(result, values.crops === true) as object) });
+        continue;
+      }
+      console.log(
+        `${file} (${image.width}x${image.height}, ${result.timings.total!.toFixed(0)} ms, ${recognizer.backend})`,
+      );
+      console.log(
+        `  text: ${result.text === '' ? '(no digits found)' : JSON.stringify(result.text)}`,
+      );
+      result.lines.forEach((line, i) => {
+        const digits = line.digits.map(
+          (d) => `${d.label}${d.doubtful ? '?' : ''} ${(d.confidence * 100).toFixed(0)}%`,
+        );
+        console.log(`  line ${i + 1}: ${digits.join('  ')}`);
+      });
+    } catch (err) {
+      failures++;
+      const data = toEngineErrorData(err);
+      if (values.json) results.push({ file, error: data });
+      else console.error(`${file}: ${data.userMessage} (${data.code}: ${data.message})`);
+    }
+  }
+  if (values.json) console.log(JSON.stringify(results, null, 2));
+  recognizer.dispose();
+  process.exitCode = failures > 0 ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  const data = toEngineErrorData(err);
+  console.error(`${data.userMessage} (${data.code}: ${data.message})`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/**
+ * The engine in Node (CLI, benchmarks): the model from public/model read through an fs
+ * IOHandler, the tfjs backend that measured fastest here by default.
+ */
+import { resolve } from 'node:path';
+import { createRecognizer, type Recognizer, type RecognizerOptions } from '../engine/recognize';
+import type { BackendName } from '../engine/types';
+import { fsModelHandler } from './fsModelHandler';
+
+export const DEFAULT_MODEL_PATH = 'public/model/model.json';
+/** Measured with `npm run bench:engine` (see its output): wasm beats cpu for this CNN in Node. */
+export const NODE_DEFAULT_BACKEND: BackendName = 'wasm';
+
+export function createNodeRecognizer(
+  options: {
+    modelPath?: string;
+    backend?: BackendName;
+    onProgress?: RecognizerOptions['onProgress'];
+  } = {},
+): Promise<Recognizer> {
+  const backend = options.backend ?? NODE_DEFAULT_BACKEND;
+  return createRecognizer({
+    model: fsModelHandler(resolve(options.modelPath ?? DEFAULT_MODEL_PATH)),
+    backends: backend === 'cpu' ? ['cpu'] : [backend, 'cpu'],
+    onProgress: options.onProgress,
+  });
+}
