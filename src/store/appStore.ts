@@ -3,7 +3,7 @@
  * functions (see recognition.ts, engine.ts) so non-React code can call them too.
  */
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import { createEngineSlice, type EngineSlice } from './engineSlice';
 import { createHighlightSlice, type HighlightSlice } from './highlightSlice';
 import { createInputSlice, type InputSlice } from './inputSlice';
@@ -24,6 +24,8 @@ export const useAppStore = create<AppState>()(
     {
       name: 'digit-lens-settings',
       version: 1,
+      // The global, not window.localStorage: the same object in browsers, and reachable in Node.
+      storage: createJSONStorage(() => localStorage),
       // Only preferences are kept on the device; images and results never are.
       partialize: (s) => ({ settings: s.settings, params: s.params }),
       merge: (persisted, current) => {
