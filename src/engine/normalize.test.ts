@@ -81,3 +81,18 @@ describe('areaResize', () => {
     expect(mean(out)).toBeCloseTo(mean(src), 5);
   });
 });
+
+describe('stroke width', () => {
+  it('measures the width of a bar and thickens thin strokes to a MNIST-like width', async () => {
+    const { normalizeStroke, strokeWidth } = await import('./normalize');
+    const bar = rect(6, 200, () => true);
+    expect(strokeWidth(bar, 6, 200)).toBeCloseTo((6 * 200) / 206, 0);
+    // A 2 px ring 100 px across: far thinner than MNIST's strokes relative to its size.
+    const ring = rect(100, 100, (x, y) => Math.abs(Math.hypot(x - 50, y - 50) - 45) < 1);
+    const thick = normalizeStroke(ring, 100, 100);
+    expect(strokeWidth(thick.pixels, thick.width, thick.height)).toBeGreaterThan(7);
+    // Normal strokes are left alone.
+    const normal = rect(100, 100, (x, y) => Math.abs(Math.hypot(x - 50, y - 50) - 40) < 6);
+    expect(normalizeStroke(normal, 100, 100).pixels).toBe(normal);
+  });
+});

@@ -70,13 +70,96 @@ export function centreOfMass(img: Float32Array, w: number, h: number): { x: numb
   return sum > 0 ? { x: sx / sum, y: sy / sum } : { x: (w - 1) / 2, y: (h - 1) / 2 };
 }
 
+/** Stroke width as a fraction of the longer side below which strokes are thickened. */
+export const MIN_STROKE_RATIO = 0.07;
+/** Thin strokes are thickened up to this fraction (MNIST's strokes are ~0.1-0.15 of the box). */
+export const TARGET_STROKE_RATIO = 0.09;
+
+/** Mean stroke width of a binary crop: 2 * area / perimeter (a stroke of width w has P ~ 2L). */
+export function strokeWidth(pixels: Uint8Array, w: number, h: number): number {
+  let area = 0;
+  let perimeter = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!pixels[y * w + x]) continue;
+      area++;
+      const edge =
+        x === 0 ||
+        y === 0 ||
+        x === w - 1 ||
+        y === h - 1 ||
+        !pixels[y * w + x - 1] ||
+        !pixels[y * w + x + 1] ||
+        !pixels[(y - 1) * w + x] ||
+        !pixels[(y + 1) * w + x];
+      if (edge) perimeter++;
+    }
+  }
+  return perimeter > 0 ? (2 * area) / perimeter : 0;
+}
+
+/** Square max filter of radius r (separable), on a crop padded by r on every side. */
+export function thicken(
+  pixels: Uint8Array,
+  w: number,
+  h: number,
+  r: number,
+): { pixels: Uint8Array; width: number; height: number } {
+  const W = w + 2 * r;
+  const H = h + 2 * r;
+  const padded = new Uint8Array(W * H);
+  for (let y = 0; y < h; y++) padded.set(pixels.subarray(y * w, y * w + w), (y + r) * W + r);
+  const rows = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let m = 0;
+      for (let d = Math.max(0, x - r); d <= Math.min(W - 1, x + r) && m < 255; d++) {
+        m = Math.max(m, padded[y * W + d]!);
+      }
+      rows[y * W + x] = m;
+    }
+  }
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let m = 0;
+      for (let d = Math.max(0, y - r); d <= Math.min(H - 1, y + r) && m < 255; d++) {
+        m = Math.max(m, rows[d * W + x]!);
+      }
+      out[y * W + x] = m;
+    }
+  }
+  return { pixels: out, width: W, height: H };
+}
+
+/**
+ * Thin-pen strokes (a fine pen in a big photo, a thin canvas brush) become faint sub-pixel
+ * lines at 20x20; MNIST strokes are ~2-3 px there. Thickens them to a MNIST-like width.
+ */
+export function normalizeStroke(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+): { pixels: Uint8Array; width: number; height: number } {
+  const longer = Math.max(width, height);
+  const sw = strokeWidth(pixels, width, height);
+  if (sw <= 0 || sw >= MIN_STROKE_RATIO * longer) return { pixels, width, height };
+  const r = Math.ceil((TARGET_STROKE_RATIO * longer - sw) / 2);
+  return r > 0 ? thicken(pixels, width, height, r) : { pixels, width, height };
+}
+
 /**
  * @param pixels crop, width*height, 0..255 (255 = ink)
  * @returns 784 floats, ink 1.0 on 0.0
  */
-export function normalizeDigit(pixels: Uint8Array, width: number, height: number): Float32Array {
+export function normalizeDigit(
+  crop: Uint8Array,
+  cropWidth: number,
+  cropHeight: number,
+): Float32Array {
   const out = new Float32Array(MNIST_SIZE * MNIST_SIZE);
-  if (width <= 0 || height <= 0 || pixels.length < width * height) return out;
+  if (cropWidth <= 0 || cropHeight <= 0 || crop.length < cropWidth * cropHeight) return out;
+  const { pixels, width, height } = normalizeStroke(crop, cropWidth, cropHeight);
   const src = new Float32Array(width * height);
   for (let i = 0; i < src.length; i++) src[i] = pixels[i]! / 255;
   const scale = MNIST_BOX / Math.max(width, height);
