@@ -7,11 +7,31 @@ import importPlugin from 'eslint-plugin-import';
 /** The layer rule from DESIGN.md: engine <- store <- features <- app; features never import each other. */
 const features = ['draw', 'upload', 'camera', 'stages', 'result'];
 const layerZones = [
-  { target: './src/engine', from: ['./src/store', './src/features', './src/app', './src/worker'], message: 'The engine is framework-free: it may not import UI, store or worker code.' },
-  { target: './src/worker', from: ['./src/store', './src/features', './src/app'], message: 'The worker hosts the engine only.' },
-  { target: './src/store', from: ['./src/features', './src/app'], message: 'The store may not import UI.' },
-  { target: './src/features', from: ['./src/app'], message: 'Features may not import the app shell.' },
-  { target: './src/ui', from: ['./src/features', './src/app', './src/store', './src/worker'], message: 'src/ui holds presentational components only.' },
+  {
+    target: './src/engine',
+    from: ['./src/store', './src/features', './src/app', './src/worker'],
+    message: 'The engine is framework-free: it may not import UI, store or worker code.',
+  },
+  {
+    target: './src/worker',
+    from: ['./src/store', './src/features', './src/app'],
+    message: 'The worker hosts the engine only.',
+  },
+  {
+    target: './src/store',
+    from: ['./src/features', './src/app'],
+    message: 'The store may not import UI.',
+  },
+  {
+    target: './src/features',
+    from: ['./src/app'],
+    message: 'Features may not import the app shell.',
+  },
+  {
+    target: './src/ui',
+    from: ['./src/features', './src/app', './src/store', './src/worker'],
+    message: 'src/ui holds presentational components only.',
+  },
   ...features.map((f) => ({
     target: `./src/features/${f}`,
     from: features.filter((o) => o !== f).map((o) => `./src/features/${o}`),
@@ -21,7 +41,16 @@ const layerZones = [
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dev-dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'training', 'coverage'],
+    ignores: [
+      'dist',
+      'dev-dist',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'training',
+      'coverage',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -36,7 +65,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'import/no-restricted-paths': ['error', { zones: layerZones }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

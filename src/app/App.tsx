@@ -15,7 +15,10 @@ import { PwaStatus } from './PwaStatus';
 import { ThemeToggle } from './ThemeToggle';
 import { useTheme } from './useTheme';
 
-const PANELS: Record<InputMode, { title: string; area: string; Component: () => React.JSX.Element }> = {
+const PANELS: Record<
+  InputMode,
+  { title: string; area: string; Component: () => React.JSX.Element }
+> = {
   draw: { title: 'Draw digits', area: 'the drawing pad', Component: DrawPanel },
   upload: { title: 'Upload images', area: 'the upload area', Component: UploadPanel },
   camera: { title: 'Camera', area: 'the camera', Component: CameraPanel },

@@ -21,7 +21,10 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
   override render() {
     if (!this.state.failed) return this.props.children;
     return (
-      <div role="alert" className="rounded-xl bg-rose-50 p-4 text-sm text-rose-900 dark:bg-rose-950/60 dark:text-rose-100">
+      <div
+        role="alert"
+        className="rounded-xl bg-rose-50 p-4 text-sm text-rose-900 dark:bg-rose-950/60 dark:text-rose-100"
+      >
         <p data-testid="error-message">
           Something went wrong in {this.props.area}. Your other work is safe.
         </p>

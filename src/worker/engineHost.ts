@@ -81,10 +81,11 @@ export function serveEngine(
     controllers.set(request.id, controller);
     queue = queue.then(async () => {
       try {
-        if (!recognizer) throw Object.assign(new Error('engine not initialised'), {
-          code: 'not-ready',
-          userMessage: 'The recognition engine is not running. Press "Retry" to start it.',
-        });
+        if (!recognizer)
+          throw Object.assign(new Error('engine not initialised'), {
+            code: 'not-ready',
+            userMessage: 'The recognition engine is not running. Press "Retry" to start it.',
+          });
         const r = await recognizer;
         if (controller.signal.aborted) throw cancelledError();
         const image =

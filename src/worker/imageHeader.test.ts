@@ -16,7 +16,11 @@ describe('readImageHeader', () => {
   it('reads JPEG size from the start-of-frame marker', () => {
     const data = Buffer.alloc(64 * 48 * 4, 200);
     const encoded = jpeg.encode({ data, width: 64, height: 48 }, 80).data;
-    expect(readImageHeader(new Uint8Array(encoded))).toEqual({ format: 'jpeg', width: 64, height: 48 });
+    expect(readImageHeader(new Uint8Array(encoded))).toEqual({
+      format: 'jpeg',
+      width: 64,
+      height: 48,
+    });
   });
 
   it('returns null for a JPEG truncated before its frame header', () => {
@@ -45,7 +49,9 @@ describe('sniffNonImage', () => {
   it('names the usual impostors', () => {
     expect(sniffNonImage(new Uint8Array())).toBe('empty');
     expect(sniffNonImage(text('%PDF-1.7\n'))).toBe('PDF document');
-    expect(sniffNonImage(text('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'))).toBe('SVG drawing');
+    expect(sniffNonImage(text('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'))).toBe(
+      'SVG drawing',
+    );
     expect(sniffNonImage(text('<!DOCTYPE html><html></html>'))).toBe('HTML page');
     expect(sniffNonImage(pngBytes(2, 2))).toBeNull();
   });

@@ -17,7 +17,8 @@ export function sniffNonImage(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return 'empty';
   const head = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
   if (head.startsWith('%pdf')) return 'PDF document';
-  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'SVG drawing';
+  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')))
+    return 'SVG drawing';
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'HTML page';
   if (bytes[0] === 0x00 && bytes[4] === 0x66 && bytes[5] === 0x74 && bytes[6] === 0x79) {
     return 'HEIC/AVIF or video file';
@@ -87,7 +88,8 @@ function readJpegSize(bytes: Uint8Array, view: DataView): ImageHeader | null {
       continue;
     }
     const length = view.getUint16(i + 2);
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    const isSof =
+      marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isSof) {
       return { format: 'jpeg', height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
     }

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { RecognizeResult, RgbaImage } from '../engine/types';
-import { createEngineClient, EngineRequestError, isCancelled, type EnginePort } from './engineClient';
+import {
+  createEngineClient,
+  EngineRequestError,
+  isCancelled,
+  type EnginePort,
+} from './engineClient';
 import { serveEngine, type HostedRecognizer, type RecognizerFactory } from './engineHost';
 import type { MessagePortLike, Request, Response } from './protocol';
 
@@ -77,7 +82,10 @@ describe('engine worker protocol', () => {
     const { client, close } = connect(async () =>
       okRecognizer({
         recognize: async () => {
-          throw Object.assign(new Error('bad'), { code: 'invalid-image', userMessage: 'Not an image.' });
+          throw Object.assign(new Error('bad'), {
+            code: 'invalid-image',
+            userMessage: 'Not an image.',
+          });
         },
       }),
     );

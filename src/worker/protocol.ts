@@ -2,12 +2,7 @@
  * The typed message protocol between the UI thread and the engine worker.
  * Everything here is plain data (structured-clone safe).
  */
-import type {
-  BackendName,
-  PipelineParams,
-  RecognizeResult,
-  RgbaImage,
-} from '../engine/types';
+import type { BackendName, PipelineParams, RecognizeResult, RgbaImage } from '../engine/types';
 
 export type LoadStep = 'opencv' | 'backend' | 'model' | 'warmup';
 
@@ -19,7 +14,8 @@ export interface EngineErrorData {
 }
 
 /** Pixels the UI already has (a drawing, a camera frame) or a file the worker decodes itself. */
-export type RecognizeInput = { kind: 'pixels'; image: RgbaImage } | { kind: 'file'; file: Blob; name: string };
+export type RecognizeInput =
+  { kind: 'pixels'; image: RgbaImage } | { kind: 'file'; file: Blob; name: string };
 
 export interface InitOptions {
   /** Backend preference order; the first that initialises wins. */
