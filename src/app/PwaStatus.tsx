@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { registerSW } from 'virtual:pwa-register';
 
 type PwaState = 'idle' | 'offline-ready' | 'update-available';
@@ -10,15 +10,14 @@ type PwaState = 'idle' | 'offline-ready' | 'update-available';
  */
 export function PwaStatus() {
   const [state, setState] = useState<PwaState>('idle');
-  const [update, setUpdate] = useState<((reload?: boolean) => Promise<void>) | null>(null);
+  const update = useRef<((reload?: boolean) => Promise<void>) | null>(null);
 
   useEffect(() => {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-    const updateSW = registerSW({
+    update.current = registerSW({
       onOfflineReady: () => setState('offline-ready'),
       onNeedRefresh: () => setState('update-available'),
     });
-    setUpdate(() => updateSW);
   }, []);
 
   // "Ready offline" is good news, not a decision: let it go by itself.
@@ -46,7 +45,7 @@ export function PwaStatus() {
           type="button"
           data-testid="pwa-reload"
           className="rounded-lg bg-indigo-500 px-3 py-1.5 font-medium hover:bg-indigo-400"
-          onClick={() => void update?.(true)}
+          onClick={() => void update.current?.(true)}
         >
           Reload
         </button>
