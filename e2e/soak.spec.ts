@@ -1,0 +1,95 @@
+/**
+ * Memory soak: many recognitions in a row, drawings and photos alternating. The tfjs tensor
+ * count and the OpenCV heap must not grow, and the page's JS heap must stay flat.
+ * CI runs a short soak; `SOAK_ITERATIONS=1000 npx playwright test e2e/soak.spec.ts` runs the long one.
+ */
+import type { Page } from '@playwright/test';
+import { chromiumArgs } from '../playwright.config';
+import { makeUploadFixtures } from './fixtures/makeUploadFixtures';
+import { drawStroke } from './pen';
+import { expect, test, waitForEngine } from './support';
+
+const ITERATIONS = Number(process.env.SOAK_ITERATIONS ?? 60);
+
+interface Sample {
+  numTensors: number;
+  openCvHeapBytes: number;
+  jsHeap: number;
+}
+
+async function sample(page: Page): Promise<Sample> {
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      gc?: () => void;
+      digitLens: { stats(): Promise<{ numTensors: number; openCvHeapBytes: number }> };
+    };
+    const stats = await w.digitLens.stats();
+    w.gc?.();
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return { ...stats, jsHeap: memory?.usedJSHeapSize ?? 0 };
+  });
+}
+
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  },
+});
+
+test(`@soak ${ITERATIONS} recognitions leak no tensors, no OpenCV heap, no JS heap`, async ({
+  page,
+}) => {
+  test.setTimeout(60_000 + ITERATIONS * 2_000);
+  const photo = makeUploadFixtures().find((f) => f.name.endsWith('.jpg'))!;
+  await page.goto('/');
+  await waitForEngine(page);
+  const canvas = page.getByTestId('draw-canvas');
+  const box = (await canvas.boundingBox())!;
+  const result = page.getByTestId('result');
+
+  let drawings = 0;
+  let photos = 0;
+  const once = async (i: number): Promise<void> => {
+    if (i % 2 === 0) {
+      await page.getByTestId('mode-draw').click();
+      // A "1" at a varying place; clear between, so each read is a fresh drawing.
+      const x = box.x + box.width * (0.2 + (0.6 * ((i * 7) % 10)) / 10);
+      await drawStroke(page, [
+        { x, y: box.y + box.height * 0.2 },
+        { x: x - 4, y: box.y + box.height * 0.8 },
+      ]);
+      await expect(result).toHaveAttribute('data-status', 'done');
+      await expect(result).toHaveAttribute('data-text', '1');
+      await page.getByTestId('clear').click();
+      drawings += 1;
+    } else {
+      await page.getByTestId('mode-upload').click();
+      await page.getByTestId('file-input').setInputFiles(photo.path);
+      const last = page.getByTestId('batch-item').last();
+      await expect(last).toHaveAttribute('data-status', 'done');
+      await expect(last).toHaveAttribute('data-text', photo.expected!);
+      // Keep the batch list short: the list itself is not what is measured.
+      if ((await page.getByTestId('batch-item').count()) >= 10) {
+        await page.getByRole('button', { name: 'Clear all' }).click();
+      }
+      photos += 1;
+    }
+  };
+
+  const warmUp = Math.max(10, Math.round(ITERATIONS * 0.1));
+  for (let i = 0; i < warmUp; i++) await once(i);
+  const before = await sample(page);
+  for (let i = warmUp; i < ITERATIONS; i++) await once(i);
+  const after = await sample(page);
+
+  console.log(
+    `soak: ${drawings} drawings + ${photos} photos; tensors ${before.numTensors} -> ${after.numTensors}; ` +
+      `OpenCV heap ${before.openCvHeapBytes} -> ${after.openCvHeapBytes} bytes; ` +
+      `JS heap ${(before.jsHeap / 1e6).toFixed(1)} -> ${(after.jsHeap / 1e6).toFixed(1)} MB`,
+  );
+  expect(after.numTensors).toBe(before.numTensors);
+  expect(after.openCvHeapBytes).toBe(before.openCvHeapBytes);
+  expect(after.jsHeap).toBeGreaterThan(0);
+  expect(after.jsHeap).toBeLessThanOrEqual(before.jsHeap * 1.1);
+});
