@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { InputItem } from '../../store/inputSlice';
 import { batchItemView } from './batchView';
-import { BlobThumbnail } from './BlobThumbnail';
+import { FileThumbnail } from './FileThumbnail';
 
 const STATUS_STYLES = {
   idle: 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
@@ -47,7 +47,7 @@ export function BatchItemCard({
     >
       <div className="grid size-16 shrink-0 place-items-center overflow-hidden rounded-lg bg-slate-100 ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
         {item.file && view.status !== 'error' ? (
-          <BlobThumbnail blob={item.file} className="size-full object-contain" />
+          <FileThumbnail file={item.file} className="size-full object-contain" />
         ) : (
           <span aria-hidden="true" className="text-xl text-slate-400">
             {view.status === 'error' ? '⚠' : '▦'}
