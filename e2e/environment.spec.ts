@@ -82,6 +82,22 @@ test('a crashed worker is restarted and the app reads again', async ({ page, pro
   await expectRead(result, '4');
 });
 
+test('a lost WebGL context restarts the engine, which reads again', async ({ page, problems }) => {
+  problems.allow(/WebGL context lost|CONTEXT_LOST_WEBGL|lost context/i);
+  const { canvas, result } = await openPad(page);
+  const backend = await page.getByTestId('engine-status').getAttribute('data-backend');
+  test.skip(backend !== 'webgl', `WebGL is not the backend here (${backend})`);
+  await page.evaluate(() =>
+    (
+      window as unknown as { digitLens: { crashEngine(how: string): Promise<void> } }
+    ).digitLens.crashEngine('webgl-context-lost'),
+  );
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'loading');
+  await waitForEngine(page);
+  await write(page, canvas, '7', { left: 0.35, top: 0.2, size: 0.6 });
+  await expectRead(result, '7');
+});
+
 test.describe('without WebGL', () => {
   test.use({
     launchOptions: {

@@ -4,7 +4,7 @@
  */
 import type { BackendName } from '../engine/types';
 import { createEngineClient, type EngineClient, type EnginePort } from '../worker/engineClient';
-import type { EngineStats } from '../worker/protocol';
+import type { CrashKind, EngineStats } from '../worker/protocol';
 import { useAppStore } from './appStore';
 
 export type WorkerFactory = () => EnginePort;
@@ -52,8 +52,9 @@ export function startEngine(): Promise<EngineClient> {
   });
   client = c;
   ready = c
-    .init({ backends: backendPreference(), modelUrl: new URL(modelUrl(), location.href).href }, (p) =>
-      useAppStore.getState().engineStep(p.step, p.done),
+    .init(
+      { backends: backendPreference(), modelUrl: new URL(modelUrl(), location.href).href },
+      (p) => useAppStore.getState().engineStep(p.step, p.done),
     )
     .then(
       (info) => {
@@ -92,7 +93,7 @@ export async function engineStats(): Promise<EngineStats> {
   return (await engineClient()).stats();
 }
 
-/** Test hook: crash the worker to exercise recovery. */
-export async function crashEngine(): Promise<void> {
-  (await engineClient()).crash();
+/** Test hook: crash the worker (or take its WebGL context away) to exercise recovery. */
+export async function crashEngine(how: CrashKind = 'throw'): Promise<void> {
+  (await engineClient()).crash(how);
 }

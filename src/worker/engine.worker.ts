@@ -21,8 +21,38 @@ const wasmPaths = {
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
 };
 
+interface WebglBackendLike {
+  gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
+}
+
+function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | undefined {
+  return tf.getBackend() === 'webgl' ? (tf.backend() as WebglBackendLike).gpgpu?.gl : undefined;
+}
+
+/**
+ * A lost WebGL context leaves tfjs's textures gone for good. Let the worker die instead: the
+ * client restarts it, and a fresh engine picks WebGL again if it works, or wasm, then cpu.
+ */
+function restartOnContextLoss(): void {
+  const canvas = (webglContext() as { canvas?: OffscreenCanvas } | undefined)?.canvas;
+  canvas?.addEventListener('webglcontextlost', () => {
+    setTimeout(() => {
+      throw new Error('WebGL context lost: restarting the engine');
+    });
+  });
+}
+
 serveEngine(self as unknown as MessagePortLike<Request, Response>, {
-  createRecognizer: (options) => createRecognizer({ ...options, wasmPaths }),
+  createRecognizer: async (options) => {
+    const recognizer = await createRecognizer({ ...options, wasmPaths });
+    restartOnContextLoss();
+    return recognizer;
+  },
+  loseWebglContext: () => {
+    const ext = webglContext()?.getExtension('WEBGL_lose_context');
+    ext?.loseContext();
+    return Boolean(ext);
+  },
   decodeFile,
   stats: async () => {
     const memory = tf.memory();

@@ -4,6 +4,7 @@
  */
 import type { BackendName, PipelineParams, RecognizeResult, RgbaImage } from '../engine/types';
 import type {
+  CrashKind,
   EngineErrorData,
   EngineStats,
   InitOptions,
@@ -48,8 +49,8 @@ export interface EngineClient {
   recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
   /** Tensor count and OpenCV heap size once queued work is done (leak checks, benchmarks). */
   stats(): Promise<EngineStats>;
-  /** Test hook: makes the worker throw an uncaught error, as a real crash would. */
-  crash(): void;
+  /** Test hook: makes the worker crash (an uncaught error, or a lost WebGL context). */
+  crash(how?: CrashKind): void;
   dispose(): void;
 }
 
@@ -169,8 +170,8 @@ export function createEngineClient(
     stats() {
       return send<EngineStats>({ type: 'stats', id: nextId++ });
     },
-    crash() {
-      port.postMessage({ type: 'crash', id: nextId++ });
+    crash(how = 'throw') {
+      port.postMessage({ type: 'crash', id: nextId++, how });
     },
     dispose() {
       port.removeEventListener('message', onMessage);

@@ -29,6 +29,8 @@ export interface EngineHostDeps {
   decodeFile: FileDecoder;
   /** Tensor count and OpenCV heap size, read after the queue drains. */
   stats?: () => Promise<EngineStats>;
+  /** Test hook: make the GPU drop the WebGL context (WEBGL_lose_context). */
+  loseWebglContext?: () => boolean;
 }
 
 const LOAD_FAILED =
@@ -37,7 +39,7 @@ const RECOGNIZE_FAILED = 'Something went wrong while reading this image. Please 
 
 export function serveEngine(
   port: MessagePortLike<Request, Response>,
-  { createRecognizer, decodeFile, stats }: EngineHostDeps,
+  { createRecognizer, decodeFile, stats, loseWebglContext }: EngineHostDeps,
 ): () => void {
   let recognizer: Promise<HostedRecognizer> | null = null;
   let loaded: HostedRecognizer | null = null;
@@ -121,6 +123,7 @@ export function serveEngine(
         controllers.get(request.id)?.abort();
         break;
       case 'crash':
+        if (request.how === 'webgl-context-lost' && loseWebglContext?.()) break;
         // Test hook for crash recovery: an uncaught error in the worker scope.
         setTimeout(() => {
           throw new Error('engine worker crash requested');

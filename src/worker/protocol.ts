@@ -34,7 +34,10 @@ export type Request =
     }
   | { type: 'cancel'; id: number }
   | { type: 'stats'; id: number }
-  | { type: 'crash'; id: number };
+  | { type: 'crash'; id: number; how: CrashKind };
+
+/** Test hooks for recovery: an uncaught error, or the GPU taking the WebGL context away. */
+export type CrashKind = 'throw' | 'webgl-context-lost';
 
 /** Resource counters, for leak checks and the benchmark. */
 export interface EngineStats {
