@@ -11,6 +11,7 @@ import { EngineErrorBanner } from './EngineErrorBanner';
 import { EngineStatus } from './EngineStatus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ModeTabs } from './ModeTabs';
+import { PrivacyFooter } from './PrivacyFooter';
 import { PwaStatus } from './PwaStatus';
 import { ThemeToggle } from './ThemeToggle';
 import { useTheme } from './useTheme';
@@ -75,10 +76,7 @@ export function App() {
       </main>
 
       <PwaStatus />
-      <footer className="mt-10 text-center text-xs text-slate-500 dark:text-slate-400">
-        OpenCV.js finds each digit, a small neural network trained on MNIST reads it. Everything
-        runs in this browser tab; no image ever leaves your device.
-      </footer>
+      <PrivacyFooter />
     </div>
   );
 }
