@@ -108,6 +108,23 @@ describe('engine lifecycle', () => {
   });
 });
 
+describe('recovery', () => {
+  it('reads the drawing again once a failed engine comes back', async () => {
+    fake.failLoad = true;
+    await restartEngine().catch(() => undefined);
+    await setDrawing(image(8));
+    expect(useAppStore.getState().items[DRAWING_ID]?.status).toBe('error');
+    fake.failLoad = false;
+    await restartEngine();
+    await vi.waitFor(() =>
+      expect(useAppStore.getState().items[DRAWING_ID]).toMatchObject({
+        status: 'done',
+        result: { text: '8' },
+      }),
+    );
+  });
+});
+
 describe('recognition actions', () => {
   beforeEach(async () => {
     await restartEngine();

@@ -138,3 +138,14 @@ export function rerunActive(): void {
   const id = s.activeIds[s.mode];
   if (id && s.items[id]?.status !== 'idle') void recognizeItem(id, true);
 }
+
+/**
+ * When the engine comes (back) up after a failure, read again what is on screen: the person
+ * should not have to redraw or re-upload because the model was briefly unreachable.
+ */
+useAppStore.subscribe((state, previous) => {
+  if (state.engine.state !== 'ready' || previous.engine.state === 'ready') return;
+  for (const id of Object.values(state.activeIds)) {
+    if (id && state.items[id]?.status === 'error') void recognizeItem(id, true);
+  }
+});
