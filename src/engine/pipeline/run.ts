@@ -87,15 +87,49 @@ export async function runPipeline(
     if (th.inkDark !== blurred) scope.release(th.inkDark);
     await lap('thresh', ink);
 
-    const edges = edgesStage(scope, blurred, ink, params.cannyLow, params.cannyHigh);
+    // Everything after the threshold only needs the ink's bounding box (padded for dilation
+    // and Canny's neighbourhood): on a photo with a row of digits that is a fraction of it.
+    const W = ink.cols;
+    const H = ink.rows;
+    const pad = 4 + params.dilateSize * params.dilateIterations;
+    const inkBox = cv.boundingRect(ink);
+    const x0 = Math.max(0, inkBox.x - pad);
+    const y0 = Math.max(0, inkBox.y - pad);
+    const rw = inkBox.width === 0 ? 0 : Math.min(W, inkBox.x + inkBox.width + pad) - x0;
+    const rh = inkBox.height === 0 ? 0 : Math.min(H, inkBox.y + inkBox.height + pad) - y0;
+    const full = (roiMat: Mat): Mat => {
+      const out = scope.track(cv.Mat.zeros(H, W, cv.CV_8UC1));
+      if (rw > 0 && rh > 0) {
+        const view = scope.track(out.roi(new cv.Rect(x0, y0, rw, rh)));
+        roiMat.copyTo(view);
+        scope.release(view);
+      }
+      return out;
+    };
+    const cut = (m: Mat): Mat => {
+      const view = scope.track(m.roi(new cv.Rect(x0, y0, Math.max(1, rw), Math.max(1, rh))));
+      // copyTo, not clone(): OpenCV.js's clone() of a ROI keeps the parent's row stride.
+      const copy = scope.mat();
+      view.copyTo(copy);
+      scope.release(view);
+      return copy;
+    };
+    const region = { x: x0, y: y0, imageWidth: W, imageHeight: H };
+    const inkRoi = cut(ink);
+    const blurRoi = cut(blurred);
     scope.release(blurred);
-    await lap('edges', edges);
+    if (rw === 0) inkRoi.setTo(new cv.Scalar(0));
 
-    const dilated = dilateStage(scope, ink, edges, params.dilateSize, params.dilateIterations);
+    const edges = edgesStage(scope, blurRoi, inkRoi, params.cannyLow, params.cannyHigh);
+    scope.release(blurRoi);
+    await lap('edges', wantStages ? full(edges) : undefined);
+
+    const dilated = dilateStage(scope, inkRoi, edges, params.dilateSize, params.dilateIterations);
     scope.release(edges);
-    await lap('dilate', dilated);
+    await lap('dilate', wantStages ? full(dilated) : undefined);
 
-    const map = findComponents(scope, dilated, ink, th.normalized);
+    const levels = th.normalized ? cut(th.normalized) : null;
+    const map = findComponents(scope, dilated, inkRoi, levels, region);
     scope.delete();
     const segmentation = segmentDigits(map, params.minBoxSize);
     await lap('segment');
@@ -104,8 +138,8 @@ export async function runPipeline(
       segmentation,
       polarity: th.polarity,
       scale: gray.scale,
-      workingWidth: map.width,
-      workingHeight: map.height,
+      workingWidth: map.imageWidth,
+      workingHeight: map.imageHeight,
       stageImages,
       input,
       timings,

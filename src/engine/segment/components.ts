@@ -8,8 +8,15 @@ import type { Mat, MatScope } from '../pipeline/matScope';
 import type { Blob } from './geometry';
 
 export interface ComponentMap {
+  /** Size of the region the labels cover (the ink's bounding box, padded). */
   width: number;
   height: number;
+  /** Where that region sits in the working image; blobs are in region coordinates. */
+  offsetX: number;
+  offsetY: number;
+  /** Working image size. */
+  imageWidth: number;
+  imageHeight: number;
   /** Component label per working pixel (0 = background). */
   labels: Int32Array;
   /** Thresholded ink (255) per working pixel. */
@@ -24,6 +31,7 @@ export function findComponents(
   dilated: Mat,
   ink: Mat,
   levels: Mat | null = null,
+  region: { x: number; y: number; imageWidth: number; imageHeight: number } | null = null,
 ): ComponentMap {
   const cv = scope.cv;
   const labelsMat = scope.mat();
@@ -63,9 +71,15 @@ export function findComponents(
   return {
     width: dilated.cols,
     height: dilated.rows,
+    offsetX: region?.x ?? 0,
+    offsetY: region?.y ?? 0,
+    imageWidth: region?.imageWidth ?? dilated.cols,
+    imageHeight: region?.imageHeight ?? dilated.rows,
     labels,
     ink: inkData,
     blobs,
-    inkFraction: total / Math.max(1, labels.length),
+    inkFraction:
+      total /
+      Math.max(1, (region?.imageWidth ?? dilated.cols) * (region?.imageHeight ?? dilated.rows)),
   };
 }

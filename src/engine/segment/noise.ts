@@ -40,7 +40,12 @@ export function dropNoise(blobs: Blob[], refH: number): Blob[] {
  * wedges run into the image border, so blobs touching it must be nearly as dark as the digits.
  * Needs the lighting-normalised levels (default threshold method); otherwise a no-op.
  */
-export function dropFaint(blobs: Blob[], refH: number, width: number, height: number): Blob[] {
+export function dropFaint(
+  blobs: Blob[],
+  refH: number,
+  image: { offsetX: number; offsetY: number; imageWidth: number; imageHeight: number },
+): Blob[] {
+  const { offsetX: ox, offsetY: oy, imageWidth: width, imageHeight: height } = image;
   const level = (b: Blob): number | null =>
     b.levelSum === undefined ? null : b.levelSum / Math.max(1, b.ink);
   const levels = blobs
@@ -53,7 +58,8 @@ export function dropFaint(blobs: Blob[], refH: number, width: number, height: nu
   return blobs.filter((b) => {
     const l = level(b);
     if (l === null) return true;
-    const touches = b.x <= 0 || b.y <= 0 || b.x + b.w >= width || b.y + b.h >= height;
+    const touches =
+      b.x + ox <= 0 || b.y + oy <= 0 || b.x + ox + b.w >= width || b.y + oy + b.h >= height;
     return 255 - l >= (touches ? BORDER_CONTRAST : FAINT_CONTRAST) * typical;
   });
 }

@@ -29,12 +29,18 @@ export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentati
   const candidates = dropSpecks(map.blobs, minBoxSize);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
-  const digits = dropFaint(dropNoise(merged, refH), refH, map.width, map.height).flatMap((b) =>
+  const digits = dropFaint(dropNoise(merged, refH), refH, map).flatMap((b) =>
     splitWide(map, b, refH),
   );
+  // Crops are cut in region coordinates, then moved to working-image coordinates.
   const lines = groupLines(digits).map((line) =>
     line
-      .map((blob) => ({ blob, crop: cropBlob(map, blob) }))
+      .map((blob) => {
+        const crop = cropBlob(map, blob);
+        crop.rect.x += map.offsetX;
+        crop.rect.y += map.offsetY;
+        return { blob, crop };
+      })
       .filter((d) => d.crop.pixels.length > 0),
   );
   return { lines: lines.filter((l) => l.length > 0), referenceHeight: refH };
