@@ -18,7 +18,7 @@ export const DEFAULT_PARAMS: Readonly<ResolvedParams> = Object.freeze({
   dilateIterations: 1,
   minBoxSize: 8,
   doubtfulBelow: 0.7,
-  maxWorkingSize: 1200,
+  maxWorkingSize: 1024,
   removeLines: true,
 });
 

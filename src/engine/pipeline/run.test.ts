@@ -5,7 +5,7 @@ import { grayCanvas, paintMnist, strokeLine, toRgba } from '../testing/raster';
 import { findDigit, scene } from '../testing/scenes';
 import type { RgbaImage } from '../types';
 import { compositeAlpha } from './gray';
-import { resolveParams } from './params';
+import { DEFAULT_PARAMS, resolveParams } from './params';
 import { runPipeline } from './run';
 
 let cv: OpenCV;
@@ -168,8 +168,8 @@ describe('segmentation', () => {
       paintMnist(c, findDigit(mnist, 9), 1600, 1200, 500, 30)!,
     ];
     const { out, lines } = await segment(toRgba(c));
-    expect(out.workingWidth).toBe(1200);
-    expect(out.stageImages.gray!.width).toBe(1200);
+    expect(out.workingWidth).toBe(DEFAULT_PARAMS.maxWorkingSize);
+    expect(out.stageImages.gray!.width).toBe(DEFAULT_PARAMS.maxWorkingSize);
     expect(lines[0]).toHaveLength(2);
     lines[0]!.forEach((b, i) => {
       expect(Math.abs(b.x - truth[i]!.x)).toBeLessThan(10);
