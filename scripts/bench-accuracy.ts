@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { loadOpenCV } from '../src/engine/opencv';
 import { resolveParams } from '../src/engine/pipeline/params';
 import { runPipeline } from '../src/engine/pipeline/run';
-import { createRecognizer, type Recognizer } from '../src/engine/recognize';
+import type { Recognizer } from '../src/engine/recognize';
 import type { BackendName, Box } from '../src/engine/types';
 import {
   CATEGORIES,
@@ -23,7 +23,7 @@ import {
   type Category,
 } from '../src/node/evalset/generate';
 import { ScoreAccumulator, type CategoryScore } from '../src/node/evalset/metrics';
-import { fsModelHandler } from '../src/node/fsModelHandler';
+import { createNodeRecognizer, NODE_DEFAULT_BACKEND } from '../src/node/nodeRecognizer';
 import { encodePng } from '../src/node/imageio';
 
 const { values } = parseArgs({
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     category: { type: 'string' },
     'segmentation-only': { type: 'boolean', default: false },
     model: { type: 'string', default: 'public/model/model.json' },
-    backend: { type: 'string', default: 'cpu' },
+    backend: { type: 'string', default: NODE_DEFAULT_BACKEND },
     dump: { type: 'string' },
     failures: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -57,9 +57,9 @@ async function main(): Promise<void> {
       console.error(`No model at ${values.model}. Use --segmentation-only or train one first.`);
       process.exit(2);
     }
-    recognizer = await createRecognizer({
-      model: fsModelHandler(values.model!),
-      backends: [values.backend as BackendName],
+    recognizer = await createNodeRecognizer({
+      modelPath: values.model!,
+      backend: values.backend as BackendName,
     });
   }
   if (values.dump) mkdirSync(values.dump, { recursive: true });
