@@ -1,7 +1,7 @@
 /**
  * The evaluation set: deterministic per (seed, category, index), from the MNIST TEST split only.
- * The dev seed draws digits from the first half of the test split, the held-out seed from the
- * second half, so tuning on dev never sees a held-out digit.
+ * The held-out seed draws digits from the second half of the test split, every other seed (the
+ * dev seed included) from the first half, so tuning never sees a held-out digit.
  */
 import { loadMnist, type MnistSplit } from '../mnist';
 import { decodeImage, encodeJpeg } from '../imageio';
@@ -34,7 +34,8 @@ function mnistTest(): MnistSplit {
 
 export function digitSource(seed: number, mnist = mnistTest()): DigitSource {
   const half = Math.floor(mnist.count / 2);
-  const [from, to] = seed === DEV_SEED ? [0, half] : [half, mnist.count];
+  // Only the held-out seed may draw from the second half.
+  const [from, to] = seed === HELD_OUT_SEED ? [half, mnist.count] : [0, half];
   return {
     draw(rng) {
       const i = from + Math.floor(rng.next() * (to - from));
