@@ -22,14 +22,41 @@ function osName(): string {
   return `${pretty ?? os.type()} (${os.type()} ${os.release()} ${os.arch()})`;
 }
 
+/** Other jobs that compete for the CPU: model training, test runners, other benchmarks. */
+const HEAVY: [RegExp, string][] = [
+  [/train\.py/, 'model training (training/train.py)'],
+  [/playwright test/, 'Playwright tests'],
+  [/vitest/, 'vitest'],
+  [/bench-accuracy|bench:accuracy/, 'accuracy benchmark'],
+  [/bench-engine|bench:engine/, 'engine benchmark'],
+];
+
 function heavyJobs(): string[] {
-  const r = spawnSync('pgrep', ['-af', 'train.py'], { encoding: 'utf8' });
-  if (r.status !== 0 || !r.stdout) return [];
-  return r.stdout
-    .trim()
-    .split('\n')
-    .filter((l) => !l.includes('pgrep'))
-    .map((l) => l.replace(/^\d+\s+/, ''));
+  const r = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
+  const lines = (r.stdout ?? '').split('\n');
+  return HEAVY.filter(([re]) => lines.some((l) => re.test(l))).map(([, label]) => label);
+}
+
+export interface LoadSampler {
+  stop: () => { min: number; mean: number; max: number; samples: number };
+}
+
+/** The 1-minute load average every 5 s while the benchmark runs. */
+export function sampleLoad(): LoadSampler {
+  const seen: number[] = [os.loadavg()[0]!];
+  const timer = setInterval(() => seen.push(os.loadavg()[0]!), 5000);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return {
+        min: Math.min(...seen),
+        mean: seen.reduce((a, b) => a + b, 0) / seen.length,
+        max: Math.max(...seen),
+        samples: seen.length,
+      };
+    },
+  };
 }
 
 export function machineInfo(): MachineInfo {

@@ -37,6 +37,46 @@ function stageSplit(timings: Record<string, number>[]): string {
     .join(', ');
 }
 
+const STEP_NAMES = ['OpenCV.js loaded', 'tfjs backend ready', 'model loaded', 'warm-up done'];
+
+/** Engine start-up, split by the load steps the status shows (they run one after another). */
+function stepRows(cold: LoadSample[], warm: LoadSample[]): string[] {
+  if (!cold.some((s) => Object.keys(s.steps).length > 0)) return [];
+  const at = (samples: LoadSample[], k: number): number[] =>
+    samples
+      .map(
+        (s) => s.steps[String(k) as keyof LoadSample['steps']] ?? (k === 4 ? s.engineReady : null),
+      )
+      .filter((v): v is number => v !== null && v !== undefined);
+  const lines = [
+    '| engine start-up step (ms after navigation start, median) | cold | warm | step took (cold) | step took (warm) |',
+    '|---|---|---|---|---|',
+  ];
+  const took = (samples: LoadSample[], k: number): number[] =>
+    samples
+      .map((s) => {
+        const get = (i: number) =>
+          s.steps[String(i) as keyof LoadSample['steps']] ?? (i === 4 ? s.engineReady : null);
+        const end = get(k);
+        const start = k === 1 ? 0 : get(k - 1);
+        return end != null && start != null ? end - start : null;
+      })
+      .filter((v): v is number => v !== null);
+  STEP_NAMES.forEach((name, i) => {
+    const k = i + 1;
+    lines.push(
+      `| ${name} | ${medianOf(at(cold, k))} | ${medianOf(at(warm, k))} | ${medianOf(took(cold, k))} | ${medianOf(took(warm, k))} |`,
+    );
+  });
+  lines.push(
+    '',
+    'The first step counts from navigation start, so it includes the page, the worker script and',
+    'fetching and compiling OpenCV.js. Read from the engine status text by a MutationObserver',
+    'installed before the app runs.',
+  );
+  return lines;
+}
+
 function backendTable(runs: BackendRun[]): string[] {
   const lines = [
     '| requested | used | engine ready (cold) | classify, 8 digits: median | min | max | n | whole photo (pipeline total) median |',
@@ -133,10 +173,11 @@ function bytesRows(r: BenchResults): string[] {
 
 export function renderReport(r: BenchResults): string {
   const m = r.machine;
+  const others = [...new Set([...m.otherLoad, ...r.otherLoadEnd])];
   const idle =
-    m.otherLoad.length === 0 && m.loadAvg[0]! < 0.5 * m.cores
+    others.length === 0 && m.loadAvg[0]! < 1
       ? 'yes'
-      : `**no**${m.otherLoad.length ? `: also running \`${m.otherLoad.join('`, `')}\`` : ''}`;
+      : `**no**${others.length ? `: also running \`${others.join('`, `')}\`` : ''}`;
   const backendUsed =
     [...new Set(r.cold.map((s) => s.backend).filter(Boolean))].join(', ') || 'none';
   const strokesDone = r.strokes.filter((s) => s.status === 'done');
@@ -157,7 +198,7 @@ export function renderReport(r: BenchResults): string {
     `- Date: ${r.startedAt} (run took ${r.durationS} s)`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM; ${m.os}`,
     `- Node ${m.node}; Chromium ${r.chromium} (headless)`,
-    `- Load average at start ${m.loadAvg.map((l) => l.toFixed(2)).join(' / ')}, at end ${r.loadAvgEnd.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min). Otherwise idle: ${idle}`,
+    `- Load average at start ${m.loadAvg.map((l) => l.toFixed(2)).join(' / ')}, at end ${r.loadAvgEnd.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min); during the run ${r.loadDuring.min.toFixed(1)} to ${r.loadDuring.max.toFixed(1)}, mean ${r.loadDuring.mean.toFixed(1)} (1 min, every 5 s; the benchmark itself keeps about 2 busy). Otherwise idle: ${idle}`,
     `- Default tfjs backend chosen by the app (no query parameter): ${backendUsed}`,
     `- Engine: ${r.engineError ? `**error state**: "${r.engineError}" (recognition numbers below are missing)` : r.cold.length ? 'ready' : 'unknown (loads not measured)'}`,
     `- Photo: ${r.photo.bytes} bytes JPEG, 2000x1500, 8 MNIST test digits "${r.photo.text}" (scripts/bench/photo.ts)`,
@@ -198,6 +239,8 @@ export function renderReport(r: BenchResults): string {
     'strokes; 2 warm-up strokes are not counted. Photo: `change` on `file-input` to the batch item at',
     '`data-status=done` (decoding in the worker, pipeline with stage images, classification,',
     'transfer, render); 1 warm-up upload is not counted.',
+    '',
+    ...stepRows(r.cold, r.warm),
     '',
     `- Stage split, canvas stroke (engine timings, median ms): ${stageSplit(r.strokeTimings)}`,
     `- Stage split, photo (engine timings, median ms): ${stageSplit(r.photoTimings)}`,

@@ -11,9 +11,15 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { byteCosts, distPath, type ByteCosts } from './bytes';
-import { machineInfo, type MachineInfo } from './machine';
+import { machineInfo, sampleLoad, type MachineInfo } from './machine';
 import { writeBenchPhoto, type BenchPhoto } from './photo';
-import { PROBE_SOURCE, type ProbeSample, type ProbeState } from './probe';
+import {
+  LOAD_PROBE_SOURCE,
+  PROBE_SOURCE,
+  type LoadSteps,
+  type ProbeSample,
+  type ProbeState,
+} from './probe';
 import { renderReport } from './report';
 import { build, freePort, startPreview } from './server';
 
@@ -55,6 +61,7 @@ export interface LoadSample {
   engineState: string;
   backend: string;
   controlled: boolean;
+  steps: LoadSteps;
 }
 
 export interface BackendRun {
@@ -82,6 +89,9 @@ export interface BenchResults {
   durationS: number;
   machine: MachineInfo;
   loadAvgEnd: number[];
+  /** 1-minute load average sampled during the run. */
+  loadDuring: { min: number; mean: number; max: number; samples: number };
+  otherLoadEnd: string[];
   chromium: string;
   counts: Counts;
   photo: BenchPhoto;
@@ -128,6 +138,7 @@ async function readLoad(page: Page): Promise<LoadSample> {
     interactive: performance.getEntriesByName('digit-lens:interactive')[0]?.startTime ?? null,
     engineReady: performance.getEntriesByName('digit-lens:engine-ready')[0]?.startTime ?? null,
     controlled: navigator.serviceWorker?.controller != null,
+    steps: (window as unknown as { __benchLoad?: { steps: LoadSteps } }).__benchLoad?.steps ?? {},
   }));
   return { ...marks, engineState: state, backend };
 }
@@ -152,6 +163,7 @@ async function measureLoads(
   let js: JsSeen = { main: [], worker: [] };
   for (let i = 0; i < n; i++) {
     const context = await browser.newContext();
+    await context.addInitScript(LOAD_PROBE_SOURCE);
     try {
       const page = await context.newPage();
       const seen = i === 0 ? watchScripts(page) : null;
@@ -445,6 +457,7 @@ async function main(): Promise<void> {
   const outFile = outIndex >= 0 ? args[outIndex + 1]! : 'BENCHMARKS.md';
   const started = new Date();
   const machine = machineInfo();
+  const sampler = sampleLoad();
   console.log(
     `bench: load average ${machine.loadAvg.map((l) => l.toFixed(2)).join(' ')}` +
       (machine.otherLoad.length ? `; also running: ${machine.otherLoad.join(', ')}` : ''),
@@ -498,6 +511,8 @@ async function main(): Promise<void> {
       durationS: Math.round((finished.getTime() - started.getTime()) / 1000),
       machine,
       loadAvgEnd: machineInfo().loadAvg,
+      loadDuring: sampler.stop(),
+      otherLoadEnd: machineInfo().otherLoad,
       chromium: b.version(),
       counts,
       photo,
