@@ -50,6 +50,13 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
     }
   };
   process.once('exit', stop);
+  // Detached, the server would not see a Ctrl+C meant for us: pass it on, then stop.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
