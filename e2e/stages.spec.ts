@@ -2,7 +2,9 @@ import type { Locator, Page } from '@playwright/test';
 import { makeUploadFixtures, type UploadFixture } from './fixtures/makeUploadFixtures';
 import { expect, test, waitForEngine } from './support';
 
-// The engine (OpenCV.js + tfjs warm-up) can take a while on a busy 2-core machine.
+// The engine (OpenCV.js + tfjs warm-up) can take a while on a busy 2-core machine. These specs
+// test the UI, not the backend choice (app.spec.ts does): WebAssembly starts fastest here, while
+// WebGL on software GL took over a minute to warm up under load.
 const ENGINE_TIMEOUT = 60_000;
 test.describe.configure({ timeout: 120_000 });
 
@@ -34,7 +36,7 @@ function canvasSummary(canvas: Locator): Promise<{ distinct: number; hash: numbe
 }
 
 async function readReceipt(page: Page): Promise<void> {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await page.getByTestId('mode-upload').click();
   await waitForEngine(page, ENGINE_TIMEOUT);
   await page.getByTestId('file-input').setInputFiles(receipt.path);

@@ -3,7 +3,9 @@ import type { Page } from '@playwright/test';
 import { makeUploadFixtures, type UploadFixture } from './fixtures/makeUploadFixtures';
 import { expect, test, waitForEngine } from './support';
 
-// The engine (OpenCV.js + tfjs warm-up) can take a while on a busy 2-core machine.
+// The engine (OpenCV.js + tfjs warm-up) can take a while on a busy 2-core machine. These specs
+// test the UI, not the backend choice (app.spec.ts does): WebAssembly starts fastest here, while
+// WebGL on software GL took over a minute to warm up under load.
 const ENGINE_TIMEOUT = 60_000;
 test.describe.configure({ timeout: 120_000 });
 
@@ -22,7 +24,7 @@ const item = (page: Page, name: string) =>
   page.locator(`[data-testid="batch-item"][data-name="${name}"]`);
 
 async function openUpload(page: Page): Promise<void> {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await page.getByTestId('mode-upload').click();
   await waitForEngine(page, ENGINE_TIMEOUT);
 }
