@@ -45,10 +45,10 @@ function oddAtLeast(v: number, min: number): number {
   return r % 2 === 0 ? r + 1 : r;
 }
 
-/** A downscaled copy (area interpolation) by `factor`, keeping at least ~16 px on the shorter side. */
-export function shrink(scope: MatScope, gray: Mat, factor: number): Mat {
+/** A downscaled copy (area interpolation) by `factor`, keeping >= `minSide` px on the shorter side. */
+export function shrink(scope: MatScope, gray: Mat, factor: number, minSide = 16): Mat {
   const cv = scope.cv;
-  const f = Math.min(factor, Math.max(1, Math.min(gray.cols, gray.rows) / 16));
+  const f = Math.min(factor, Math.max(1, Math.min(gray.cols, gray.rows) / minSide));
   const small = scope.mat();
   cv.resize(
     gray,
@@ -61,11 +61,11 @@ export function shrink(scope: MatScope, gray: Mat, factor: number): Mat {
   return small;
 }
 
-/** Quantiles of 8-bit data, sampling every 7th pixel (plenty for a histogram). */
-export function quantiles8u(data: Uint8Array, qs: number[]): number[] {
+/** Quantiles of 8-bit data, sampling every `stride`-th pixel (plenty for a histogram). */
+export function quantiles8u(data: Uint8Array, qs: number[], stride = 7): number[] {
   const hist = new Uint32Array(256);
   let n = 0;
-  for (let i = 0; i < data.length; i += 7) {
+  for (let i = 0; i < data.length; i += stride) {
     hist[data[i]!]!++;
     n++;
   }
@@ -81,19 +81,24 @@ export function quantiles8u(data: Uint8Array, qs: number[]): number[] {
 
 export function detectPolarity(scope: MatScope, gray: Mat): Polarity {
   const cv = scope.cv;
-  // 1/8 scale: the median filter is the slowest part and strokes still stand out there.
-  const small = shrink(scope, gray, 8);
+  // Up to 1/8 scale: the median filter is the slowest part and strokes still stand out there;
+  // small images keep 64 px so that a digit is more than a few pixels.
+  const small = shrink(scope, gray, 8, 64);
   const median = scope.mat();
   const k = Math.min(oddAtLeast(Math.min(small.cols, small.rows) / 6, 3), 255);
   cv.medianBlur(small, median, k);
   const s = small.data;
   const m = median.data;
+  // Ink deviates by a good part of the image's range; paper between dense grid lines, which
+  // a median at this scale may also call "lighter", deviates much less.
+  const [lo, hi] = quantiles8u(s, [0.01, 0.99], 1);
+  const deviation = Math.max(POLARITY_DEVIATION, 0.35 * (hi! - lo!));
   let darker = 0;
   let lighter = 0;
   for (let i = 0; i < s.length; i++) {
     const d = s[i]! - m[i]!;
-    if (d < -POLARITY_DEVIATION) darker++;
-    else if (d > POLARITY_DEVIATION) lighter++;
+    if (d < -deviation) darker++;
+    else if (d > deviation) lighter++;
   }
   scope.release(small);
   scope.release(median);
@@ -116,8 +121,10 @@ export function estimatePaper(scope: MatScope, inkDark: Mat): Mat {
     1,
     cv.BORDER_REPLICATE,
   );
+  // Only a light blur against the rectangular kernel's blockiness: a wide one would smear
+  // a shadow's edge into the background estimate and leave a dark band along it.
   const smooth = scope.mat();
-  cv.blur(closed, smooth, new cv.Size(k, k), new cv.Point(-1, -1), cv.BORDER_REPLICATE);
+  cv.blur(closed, smooth, new cv.Size(3, 3), new cv.Point(-1, -1), cv.BORDER_REPLICATE);
   const paper = scope.mat();
   cv.resize(smooth, paper, new cv.Size(inkDark.cols, inkDark.rows), 0, 0, cv.INTER_LINEAR);
   for (const m of [small, kernel, closed, smooth]) scope.release(m);

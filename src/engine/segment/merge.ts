@@ -55,10 +55,12 @@ export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING):
     const body = isBar(a) ? b : a;
     if (u.h <= 1.5 * body.h && u.w <= 1.6 * body.h) return dist;
   }
-  if (u.h > t.maxUnionHeight * refH || u.w > t.maxUnionWidth * refH) return null;
+  if (u.h > t.maxUnionHeight * refH) return null;
   const narrower = Math.max(1, Math.min(a.w, b.w));
-  if (contains(a, b) || contains(b, a)) return 0;
-  if (xOverlap >= 0.5 * narrower && gy <= t.maxStackGap * refH) return dist;
+  // Stacked pieces (the halves of a 3, a loop over a stem) may make a wide digit.
+  const stacked = contains(a, b) || contains(b, a) || xOverlap >= 0.5 * narrower;
+  if (stacked && u.w <= 1.25 * refH && gy <= t.maxStackGap * refH) return dist;
+  if (u.w > t.maxUnionWidth * refH) return null;
   if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return dist;
   const small = (q: Blob): boolean => Math.max(q.w, q.h) < t.fragmentSize * refH;
   if ((small(a) || small(b)) && dist <= t.fragmentReach * refH) {

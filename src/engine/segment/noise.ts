@@ -54,7 +54,8 @@ export function dropFaint(
     .filter((l): l is number => l !== null)
     .sort((p, q) => p - q);
   if (levels.length === 0) return blobs;
-  const typical = 255 - levels[levels.length >> 1]!;
+  // The darker quartile: shadow pieces can outnumber the digits.
+  const typical = 255 - levels[levels.length >> 2]!;
   return blobs.filter((b) => {
     const l = level(b);
     if (l === null) return true;
