@@ -16,6 +16,7 @@ const render = (item: Partial<InputItem>, selected = false): string =>
         ...item,
       }}
       selected={selected}
+      tabbable
       onSelect={() => undefined}
     />,
   );

@@ -14,10 +14,13 @@ const STATUS_STYLES = {
 export function BatchItemCard({
   item,
   selected,
+  tabbable,
   onSelect,
 }: {
   item: InputItem;
   selected: boolean;
+  /** Roving focus: only one item of the list is in the tab order. */
+  tabbable: boolean;
   onSelect: (id: string) => void;
 }) {
   const view = batchItemView(item);
@@ -36,7 +39,7 @@ export function BatchItemCard({
       data-text={view.text}
       role="option"
       aria-selected={selected}
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       onClick={() => onSelect(item.id)}
       onKeyDown={onKeyDown}
       className={`flex min-w-0 cursor-pointer gap-3 rounded-xl p-2 ring-1 transition ${

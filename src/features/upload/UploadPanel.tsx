@@ -1,9 +1,17 @@
-import { useCallback, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import {
+  useCallback,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useAppStore } from '../../store/appStore';
 import { addFiles, cancelItem, selectItem } from '../../store/recognition';
 import { Button } from '../../ui/Button';
 import { BatchItemCard } from './BatchItemCard';
-import { SUPPORTED_FORMATS } from './batchView';
+import { nextIndex, SUPPORTED_FORMATS } from './batchView';
 import { usePasteFiles } from './usePasteFiles';
 
 /** Choose, drop or paste images; each becomes a batch item read in the worker. */
@@ -50,6 +58,17 @@ export function UploadPanel() {
     dragDepth.current = 0;
     setDragging(false);
     add(Array.from(e.dataTransfer.files));
+  };
+
+  // Listbox keyboard pattern: arrows move the selection, Tab leaves the list.
+  const onListKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
+    const current = order.indexOf(activeId ?? '');
+    const next = nextIndex(e.key, Math.max(0, current), order.length);
+    const id = next === null ? undefined : order[next];
+    if (next === null || !id) return;
+    e.preventDefault();
+    selectItem('upload', id);
+    e.currentTarget.querySelectorAll<HTMLElement>('[data-testid="batch-item"]')[next]?.focus();
   };
 
   const clearAll = (): void => {
@@ -116,7 +135,12 @@ export function UploadPanel() {
               Clear all
             </Button>
           </div>
-          <ul role="listbox" aria-labelledby="batch-title" className="grid gap-2 sm:grid-cols-2">
+          <ul
+            role="listbox"
+            aria-labelledby="batch-title"
+            onKeyDown={onListKeyDown}
+            className="grid gap-2 sm:grid-cols-2"
+          >
             {order.map((id) => {
               const item = items[id];
               return item ? (
@@ -124,6 +148,7 @@ export function UploadPanel() {
                   key={id}
                   item={item}
                   selected={id === activeId}
+                  tabbable={id === activeId || (!activeId && id === order[0])}
                   onSelect={(chosen) => selectItem('upload', chosen)}
                 />
               ) : null;

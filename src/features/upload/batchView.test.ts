@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizeResult } from '../../engine/types';
 import type { InputItem } from '../../store/inputSlice';
-import { batchItemView, filesFromTransfer, pastedFileName } from './batchView';
+import { batchItemView, filesFromTransfer, nextIndex, pastedFileName } from './batchView';
 
 function item(patch: Partial<InputItem>): InputItem {
   return {
@@ -59,5 +59,17 @@ describe('clipboard helpers', () => {
     expect(pastedFileName(1, 'image/png')).toBe('pasted image 1.png');
     expect(pastedFileName(2, 'image/jpeg')).toBe('pasted image 2.jpg');
     expect(pastedFileName(3, 'application/x-unknown')).toBe('pasted image 3');
+  });
+});
+
+describe('nextIndex', () => {
+  it('moves with arrows, wrapping, and jumps with Home/End', () => {
+    expect(nextIndex('ArrowDown', 0, 3)).toBe(1);
+    expect(nextIndex('ArrowRight', 2, 3)).toBe(0);
+    expect(nextIndex('ArrowUp', 0, 3)).toBe(2);
+    expect(nextIndex('Home', 2, 3)).toBe(0);
+    expect(nextIndex('End', 0, 3)).toBe(2);
+    expect(nextIndex('a', 0, 3)).toBeNull();
+    expect(nextIndex('ArrowDown', 0, 0)).toBeNull();
   });
 });

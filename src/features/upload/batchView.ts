@@ -84,3 +84,22 @@ export function pastedFileName(seq: number, type: string): string {
   const ext = EXTENSIONS[type];
   return ext ? `pasted image ${seq}.${ext}` : `pasted image ${seq}`;
 }
+
+/** Arrow-key movement through the batch list (wrapping), or null for other keys. */
+export function nextIndex(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case 'ArrowDown':
+    case 'ArrowRight':
+      return (index + 1) % count;
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
