@@ -52,6 +52,10 @@ test('reads several PNG and JPEG images, each on its own batch item', async ({ p
   await expect(page.getByTestId('digit')).toHaveCount(
     files[2]!.expected!.replace(/\n/g, '').length,
   );
+  // Arrow keys move through the list (listbox pattern).
+  await page.keyboard.press('ArrowLeft');
+  await expect(item(page, files[1]!.name)).toBeFocused();
+  await expect(result).toHaveAttribute('data-text', files[1]!.expected!);
 
   await page.getByRole('button', { name: 'Clear all' }).click();
   await expect(page.getByTestId('batch-item')).toHaveCount(0);
