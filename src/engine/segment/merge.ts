@@ -62,6 +62,9 @@ export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING):
   if (stacked && u.w <= 1.25 * refH && gy <= t.maxStackGap * refH) return dist;
   if (u.w > t.maxUnionWidth * refH) return null;
   if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return dist;
+  // Pieces that abut side by side (a stroke broken right at a crossing) while the union is no
+  // wider than a digit; two digits that close would have touched anyway.
+  if (gx <= Math.max(1, 0.03 * refH) && gy === 0 && u.w <= 0.75 * refH) return dist;
   const small = (q: Blob): boolean => Math.max(q.w, q.h) < t.fragmentSize * refH;
   if ((small(a) || small(b)) && dist <= t.fragmentReach * refH) {
     if (u.w <= t.maxInterleavedWidth * refH) return dist;

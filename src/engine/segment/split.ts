@@ -1,6 +1,10 @@
 /**
- * Splits a blob that is too wide to be one digit (two digits written so close that their ink
- * touches) at the column with the least ink near its middle, recursively.
+ * Splits blobs that hold several digits:
+ * - a run of ink-free columns with a digit-tall piece on each side: neighbours that only the
+ *   dilation joined (the merge step would not have joined them either: no overlap in x);
+ * - a blob too wide to be one digit (two digits whose ink touches): at the column with the least
+ *   ink near its middle.
+ * Recursively, so three touching digits become three.
  */
 import type { ComponentMap } from './components';
 import type { Blob } from './geometry';
@@ -26,8 +30,24 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   const x0 = blob.clip?.x0 ?? blob.x;
   const x1 = blob.clip?.x1 ?? blob.x + blob.w;
   const w = x1 - x0;
-  if (depth > 4 || refH <= 0 || w <= SPLIT_WIDTH * Math.max(refH, blob.h)) return [blob];
+  if (depth > 4 || refH <= 0) return [blob];
+  const part = (a: number, b: number): Blob => ({
+    x: a,
+    y: blob.y,
+    w: b - a,
+    h: blob.h,
+    ink: blob.ink,
+    labels: blob.labels,
+    clip: { x0: a, x1: b },
+  });
+  const split = (cut: number): Blob[] => [
+    ...splitWide(map, part(x0, cut), refH, depth + 1),
+    ...splitWide(map, part(cut, x1), refH, depth + 1),
+  ];
   const counts = columnInk(map, blob, x0, x1);
+  const gap = emptyGap(map, blob, counts, x0, refH);
+  if (gap !== null) return split(gap);
+  if (w <= SPLIT_WIDTH * Math.max(refH, blob.h)) return [blob];
   // Search the middle 60%, preferring the centre a little on ties.
   let best = -1;
   let bestScore = Infinity;
@@ -40,18 +60,51 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   }
   // Touching digits meet in a thin neck; a thick minimum means one wide digit.
   if (best <= 0 || counts[best]! > 0.4 * Math.max(...counts)) return [blob];
-  const cut = x0 + best;
-  const part = (a: number, b: number): Blob => ({
-    x: a,
-    y: blob.y,
-    w: b - a,
-    h: blob.h,
-    ink: blob.ink,
-    labels: blob.labels,
-    clip: { x0: a, x1: b },
-  });
-  return [
-    ...splitWide(map, part(x0, cut), refH, depth + 1),
-    ...splitWide(map, part(cut, x1), refH, depth + 1),
-  ];
+  return split(x0 + best);
+}
+
+/** Ink rows [top, bottom] of the blob's own ink within columns [a, b). */
+function inkHeight(map: ComponentMap, blob: Blob, a: number, b: number): number {
+  const own = new Set(blob.labels);
+  let top = Infinity;
+  let bottom = -1;
+  for (let y = blob.y; y < blob.y + blob.h; y++) {
+    for (let x = a; x < b; x++) {
+      const p = y * map.width + x;
+      if (map.ink[p] && own.has(map.labels[p]!)) {
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+        break;
+      }
+    }
+  }
+  return bottom < 0 ? 0 : bottom - top + 1;
+}
+
+/** Middle of an ink-free column run with a digit-tall piece on both sides, or null. */
+function emptyGap(
+  map: ComponentMap,
+  blob: Blob,
+  counts: number[],
+  x0: number,
+  refH: number,
+): number | null {
+  let i = 0;
+  while (i < counts.length) {
+    if (counts[i]! > 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < counts.length && counts[j] === 0) j++;
+    const leftInk = counts.slice(0, i).some((c) => c > 0);
+    const rightInk = counts.slice(j).some((c) => c > 0);
+    if (leftInk && rightInk) {
+      const left = inkHeight(map, blob, x0, x0 + i);
+      const right = inkHeight(map, blob, x0 + j, x0 + counts.length);
+      if (left >= 0.5 * refH && right >= 0.5 * refH) return x0 + ((i + j) >> 1);
+    }
+    i = j;
+  }
+  return null;
 }
