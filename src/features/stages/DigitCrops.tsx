@@ -15,7 +15,7 @@ export function DigitCrops({
   onHighlight: (index: number | null) => void;
 }) {
   return (
-    <ol className="flex flex-wrap gap-2.5" aria-label="Digit crops as the model saw them">
+    <ol className="flex flex-wrap gap-2" aria-label="Digit crops as the model saw them">
       {digits.map((digit, i) => {
         const active = highlight === i;
         return (
@@ -27,7 +27,7 @@ export function DigitCrops({
             onMouseLeave={() => onHighlight(null)}
             onFocus={() => onHighlight(i)}
             onBlur={() => onHighlight(null)}
-            className={`flex w-[9.5rem] gap-2 rounded-xl p-2 ring-1 transition ${
+            className={`flex w-36 gap-2 rounded-xl p-2 ring-1 transition ${
               active
                 ? 'bg-indigo-50 ring-2 ring-indigo-500 dark:bg-indigo-950/40 dark:ring-indigo-400'
                 : digit.doubtful

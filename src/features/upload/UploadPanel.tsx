@@ -127,11 +127,16 @@ export function UploadPanel() {
           <div className="flex items-center justify-between gap-2">
             <h3 className="text-sm font-semibold" id="batch-title">
               {order.length === 1 ? '1 image' : `${order.length} images`}
-              <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">
+              <span className="ml-2 hidden font-normal text-slate-500 min-[400px]:inline dark:text-slate-400">
                 select one to inspect it
               </span>
             </h3>
-            <Button variant="ghost" onClick={clearAll} data-testid="clear-uploads">
+            <Button
+              variant="ghost"
+              onClick={clearAll}
+              data-testid="clear-uploads"
+              className="shrink-0 whitespace-nowrap"
+            >
               Clear all
             </Button>
           </div>
