@@ -81,7 +81,7 @@ export async function runPipeline(
     });
     let ink = th.binary;
     if (params.removeLines) {
-      ink = removeRuledLines(scope, th.binary).cleaned;
+      ink = removeRuledLines(scope, th.binary, th.normalized).cleaned;
       scope.release(th.binary);
     }
     if (th.inkDark !== blurred) scope.release(th.inkDark);

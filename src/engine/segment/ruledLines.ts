@@ -38,27 +38,33 @@ interface Axis {
   across: number;
   get(along: number, across: number): number;
   clear(along: number, across: number): void;
+  /** Lighting-normalised level (0 black .. 255 paper), when known. */
+  level: ((along: number, across: number) => number) | null;
 }
 
-function axis(ink: Uint8Array, W: number, H: number, horizontal: boolean): Axis {
-  return horizontal
-    ? {
-        along: W,
-        across: H,
-        get: (u, v) => ink[v * W + u]!,
-        clear: (u, v) => {
-          ink[v * W + u] = 0;
-        },
-      }
-    : {
-        along: H,
-        across: W,
-        get: (u, v) => ink[u * W + v]!,
-        clear: (u, v) => {
-          ink[u * W + v] = 0;
-        },
-      };
+function axis(
+  ink: Uint8Array,
+  levels: Uint8Array | null,
+  W: number,
+  H: number,
+  horizontal: boolean,
+): Axis {
+  const index = horizontal
+    ? (u: number, v: number) => v * W + u
+    : (u: number, v: number) => u * W + v;
+  return {
+    along: horizontal ? W : H,
+    across: horizontal ? H : W,
+    get: (u, v) => ink[index(u, v)]!,
+    clear: (u, v) => {
+      ink[index(u, v)] = 0;
+    },
+    level: levels ? (u, v) => levels[index(u, v)]! : null,
+  };
 }
+
+/** Printed rules lighter than the ink by this many levels are told apart from ink by level. */
+const LINE_INK_SEPARATION = 40;
 
 /** Slopes tried for the line direction: rotations up to ~3 degrees. */
 const MAX_SLOPE = 0.05;
@@ -148,7 +154,13 @@ function coarseCandidates(
 }
 
 /** Returns true when the candidate was a line (and was removed). */
-function clearLine(ax: Axis, c: Candidate, maxThickness: number, window: number): boolean {
+function clearLine(
+  ax: Axis,
+  c: Candidate,
+  maxThickness: number,
+  window: number,
+  inkLevel: number | null,
+): boolean {
   interface Run {
     u: number;
     start: number;
@@ -184,15 +196,59 @@ function clearLine(ax: Axis, c: Candidate, maxThickness: number, window: number)
   const lengths = found.map((r) => r.end - r.start + 1).sort((p, q) => p - q);
   const thickness = lengths[lengths.length >> 1]!;
   if (thickness > maxThickness) return false;
+  // Notebook rules are usually printed lighter than pen ink. Then a pixel where a stroke lies
+  // on the rule (a "1" along a grid line, the bar of a 7 on a ruled line) is darker than the
+  // rule and stays; only rule-light pixels go.
+  let cutoff = -1;
+  const level = ax.level;
+  if (level && inkLevel !== null) {
+    const means = found.map((r) => {
+      let sum = 0;
+      for (let v = r.start; v <= r.end; v++) sum += level(r.u, v);
+      return sum / (r.end - r.start + 1);
+    });
+    means.sort((p, q) => p - q);
+    const lineLevel = means[means.length >> 1]!;
+    if (lineLevel - inkLevel >= LINE_INK_SEPARATION) cutoff = (lineLevel + inkLevel) / 2;
+  }
   for (const r of found) {
     if (r.end - r.start + 1 <= thickness + 2) {
-      for (let v = r.start; v <= r.end; v++) ax.clear(r.u, v);
+      for (let v = r.start; v <= r.end; v++) {
+        if (cutoff < 0 || level!(r.u, v) >= cutoff) ax.clear(r.u, v);
+      }
     }
   }
   return true;
 }
 
-export function removeRuledLines(scope: MatScope, binary: Mat): LineRemovalResult {
+/** The darker tenth of the ink's levels: what pen ink looks like in this image. */
+function inkLevelOf(ink: Uint8Array, levels: Uint8Array): number | null {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let p = 0; p < ink.length; p += 3) {
+    if (ink[p]) {
+      hist[levels[p]!]!++;
+      n++;
+    }
+  }
+  if (n === 0) return null;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= 0.1 * n) return v;
+  }
+  return null;
+}
+
+/**
+ * @param levels lighting-normalised gray (paper ~255), when the threshold method produced it:
+ *   lets lines lighter than the ink be removed without taking the ink lying on them.
+ */
+export function removeRuledLines(
+  scope: MatScope,
+  binary: Mat,
+  levels: Mat | null = null,
+): LineRemovalResult {
   const cv = scope.cv;
   const W = binary.cols;
   const H = binary.rows;
@@ -224,10 +280,16 @@ export function removeRuledLines(scope: MatScope, binary: Mat): LineRemovalResul
   let vertical = 0;
   if (horizontalCandidates.length || verticalCandidates.length) {
     const ink = cleaned.data;
-    const hx = axis(ink, W, H, true);
-    for (const c of horizontalCandidates) if (clearLine(hx, c, maxThickness, window)) horizontal++;
-    const vx = axis(ink, W, H, false);
-    for (const c of verticalCandidates) if (clearLine(vx, c, maxThickness, window)) vertical++;
+    const levelData = levels ? levels.data : null;
+    const inkLevel = levelData ? inkLevelOf(ink, levelData) : null;
+    const hx = axis(ink, levelData, W, H, true);
+    for (const c of horizontalCandidates) {
+      if (clearLine(hx, c, maxThickness, window, inkLevel)) horizontal++;
+    }
+    const vx = axis(ink, levelData, W, H, false);
+    for (const c of verticalCandidates) {
+      if (clearLine(vx, c, maxThickness, window, inkLevel)) vertical++;
+    }
   }
   return { cleaned, horizontal, vertical };
 }
