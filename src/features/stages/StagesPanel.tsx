@@ -9,6 +9,9 @@ import { RgbaCanvas } from './RgbaCanvas';
 import { StageDialog } from './StageDialog';
 import { TuningControls } from './TuningControls';
 
+/** Black-and-white stages stay crisp when enlarged; photos look better smoothed. */
+const BINARY_STAGES = new Set<StageId>(['thresh', 'edges', 'dilate']);
+
 function digitsOf(result: RecognizeResult | null | undefined): DigitResult[] {
   return result ? result.lines.flatMap((line) => line.digits) : [];
 }
@@ -98,7 +101,9 @@ export function StagesPanel() {
           >
             <RgbaCanvas
               image={stages[enlargedInfo.id]}
-              className="block h-auto w-full rounded-lg bg-slate-100 [image-rendering:pixelated] dark:bg-slate-800"
+              className={`block h-auto w-full rounded-lg bg-slate-100 dark:bg-slate-800 ${
+                BINARY_STAGES.has(enlargedInfo.id) ? '[image-rendering:pixelated]' : ''
+              }`}
               role="img"
               aria-label={`${enlargedInfo.label} stage, enlarged`}
             />
