@@ -39,7 +39,8 @@ export function DigitCard({
         onMouseLeave={() => onHighlight(null)}
         onFocus={() => onHighlight(index)}
         onBlur={() => onHighlight(null)}
-        onClick={() => onHighlight(highlighted ? null : index)}
+        // Not a toggle: focus (on mousedown) already set it, a toggle would clear it at once.
+        onClick={() => onHighlight(index)}
         title={described ? `Other guesses: ${described}` : undefined}
         className={`relative flex w-[4.5rem] flex-col items-center rounded-xl px-2 pt-2 pb-1.5 text-center ring-1 transition sm:w-20 ${
           digit.doubtful
