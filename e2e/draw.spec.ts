@@ -1,6 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, waitForEngine } from './support';
 
+// Reading needs the engine up (OpenCV.js + model): on a loaded 2-core machine that alone can
+// take half a minute, so these tests get more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 /** A point in a digit's cell: 0..1 across, 0..1 down. */
 type Pt = readonly [number, number];
 
@@ -84,9 +88,10 @@ async function write(page: Page, canvas: Locator, text: string, row: Row): Promi
 }
 
 async function openPad(page: Page): Promise<{ canvas: Locator; result: Locator }> {
-  await page.goto('/');
+  // wasm starts fastest on a busy machine; which backend wins is app.spec's concern.
+  await page.goto('/?backend=wasm');
   await page.getByTestId('mode-draw').click();
-  await waitForEngine(page);
+  await waitForEngine(page, 60_000);
   return { canvas: page.getByTestId('draw-canvas'), result: page.getByTestId('result') };
 }
 
