@@ -82,7 +82,9 @@ test('a broken file among good ones gets its own message; the others still read'
       await expect(el).toHaveAttribute('data-text', '');
       // A sentence naming the file and saying what to do, not a stack trace.
       await expect(el).toContainText(f.name);
-      await expect(el).toContainText(/not an image|not a photo|damaged|incomplete/);
+      await expect(el.getByTestId('error-message')).toContainText(
+        /not an image|not a photo|damaged|incomplete/,
+      );
     } else {
       await expect(el).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
       await expect(el).toHaveAttribute('data-text', f.expected);
@@ -97,6 +99,18 @@ test('a broken file among good ones gets its own message; the others still read'
   await item(page, 'note-5173.jpg').click();
   await expect(result).toHaveAttribute('data-status', 'done');
   await expect(result).toHaveAttribute('data-text', '5173');
+});
+
+test('a single broken file: one error message, in the result, saying what to do', async ({
+  page,
+}) => {
+  await openUpload(page);
+  await page.getByTestId('file-input').setInputFiles(named('not-an-image.png').path);
+  const result = page.getByTestId('result');
+  await expect(result).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+  await expect(page.getByTestId('error-message')).toHaveCount(1);
+  await expect(result.getByTestId('error-message')).toContainText('not-an-image.png');
+  await expect(result.getByTestId('error-message')).toContainText(/PNG|JPEG/);
 });
 
 test('pasting an image adds a "pasted image" item and reads it', async ({ page }) => {

@@ -48,5 +48,12 @@ describe('BatchItemCard', () => {
     expect(html).toContain('data-status="error"');
     expect(html).toContain('data-text=""');
     expect(html).toContain('It is damaged. Try exporting it again.');
+    expect(html).toContain('data-testid="error-message"');
+  });
+
+  it("leaves the selected item's error to the result panel, so it is not doubled", () => {
+    const html = render({ status: 'error', error: 'It is damaged.' }, true);
+    expect(html).toContain('It is damaged.');
+    expect(html).not.toContain('data-testid="error-message"');
   });
 });

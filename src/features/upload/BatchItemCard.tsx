@@ -69,7 +69,10 @@ export function BatchItemCard({
             {view.statusLabel}
           </span>
         </div>
+        {/* The selected item's error is the result panel's error-message; the others carry
+            their own, so every error sentence on the page is findable yet none is doubled. */}
         <p
+          data-testid={view.tone === 'error' && !selected ? 'error-message' : undefined}
           className={
             view.tone === 'ok'
               ? 'font-mono text-lg leading-snug font-bold tracking-wider break-all whitespace-pre-wrap'
