@@ -8,16 +8,6 @@ export interface Size {
   height: number;
 }
 
-/**
- * A box in original image coordinates mapped onto a stage image, which may be at a smaller
- * working size. Scales each axis on its own, so rounding in the working size cannot skew it.
- */
-export function boxToStage(box: Box, original: Size, stage: Size): Box {
-  const sx = original.width > 0 ? stage.width / original.width : 1;
-  const sy = original.height > 0 ? stage.height / original.height : 1;
-  return { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy };
-}
-
 export interface PercentRect {
   left: number;
   top: number;
@@ -25,7 +15,11 @@ export interface PercentRect {
   height: number;
 }
 
-/** The same box as percentages of the image, for an overlay that follows CSS scaling. */
+/**
+ * A box (in original image coordinates) as percentages of the image. Every stage image has the
+ * input's aspect ratio at some working size, so the same percentages place it on any stage, at
+ * any CSS size: no need to know the working scale.
+ */
 export function boxToPercent(box: Box, original: Size): PercentRect {
   const w = original.width || 1;
   const h = original.height || 1;
