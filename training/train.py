@@ -114,7 +114,9 @@ def _gauss_kernel(sigma: float) -> torch.Tensor:
 _BLUR = _gauss_kernel(0.8)
 
 
-def binarize_renormalize(x: torch.Tensor, g: torch.Generator, factor: int) -> torch.Tensor:
+def binarize_renormalize(
+    x: torch.Tensor, g: torch.Generator, factor: int, thr: float | None = None, jitter: bool = True
+) -> torch.Tensor:
     """What the app does: binary ink from a threshold, bounding box of the binary crop, fit into
     20x20 keeping aspect ratio with an area (anti-aliased) downscale, centre of mass at the centre
     of the 28x28 field. `factor` is the supersampling of the "camera" image relative to 28x28."""
@@ -123,8 +125,8 @@ def binarize_renormalize(x: torch.Tensor, g: torch.Generator, factor: int) -> to
         return x
     size = 28 * factor
     up = F.interpolate(x, size=(size, size), mode='bilinear', align_corners=False)
-    thr = _u(n, 0.25, 0.65, g).view(n, 1, 1, 1)
-    b = (up > thr).float()
+    t = _u(n, 0.25, 0.65, g) if thr is None else torch.full((n,), float(thr))
+    b = (up > t.view(n, 1, 1, 1)).float()
     mass = b.sum(dim=(1, 2, 3))
     rows = b.amax(dim=(1, 3))  # [n,size]
     cols = b.amax(dim=(1, 2))
@@ -140,8 +142,8 @@ def binarize_renormalize(x: torch.Tensor, g: torch.Generator, factor: int) -> to
     cx = (b.sum(dim=(1, 2)) * (idx + 0.5)).sum(dim=1) / safe_mass
     # the app's centre-of-mass shift is computed on the downscaled crop (maybe rounded): jitter
     s = 20.0 / extent  # output px per source px
-    jy = _u(n, -0.6, 0.6, g) / s
-    jx = _u(n, -0.6, 0.6, g) / s
+    jy = _u(n, -0.6, 0.6, g) / s if jitter else torch.zeros(n)
+    jx = _u(n, -0.6, 0.6, g) / s if jitter else torch.zeros(n)
     # output normalised coord un in [-1,1] over 28 px -> source px = c + 14*un/s
     a = 2.0 * 14.0 / (s * size)
     theta = torch.zeros(n, 2, 3)
