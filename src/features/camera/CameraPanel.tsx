@@ -92,13 +92,14 @@ export function CameraPanel() {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Fill the frame with the digits; even light, no shadows.
         </p>
-        <div className="flex w-full items-center gap-2 sm:w-auto">
+        <div className="flex w-full items-center gap-2 sm:ml-auto sm:w-auto">
           {cameraCount > 1 && (
             <Button
               onClick={() => controller.switchCamera()}
               disabled={!live}
               aria-label="Switch camera"
               title="Switch camera"
+              className="min-h-12 min-w-12 sm:min-h-10"
             >
               <SwitchCameraIcon />
               <span className="hidden sm:inline">Switch</span>

@@ -27,7 +27,7 @@ export function DrawPanel() {
         <p id={hintId} className="text-sm text-slate-600 dark:text-slate-400">
           Write digits; several lines are fine.
         </p>
-        <div role="toolbar" aria-label="Drawing" className="flex items-center gap-2">
+        <div role="toolbar" aria-label="Drawing" className="flex items-center gap-2 sm:ml-auto">
           <Button
             data-testid="undo"
             onClick={undo}
