@@ -7,7 +7,7 @@ test('the page loads, the engine becomes ready and reports its backend', async (
   await page.getByTestId('mode-upload').click();
   await expect(page.getByTestId('mode-upload')).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('mode-draw').click();
-  const backend = await waitForEngine(page);
+  const backend = await waitForEngine(page, 20_000);
   expect(['webgl', 'wasm', 'cpu']).toContain(backend);
 });
 

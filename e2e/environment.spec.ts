@@ -4,7 +4,6 @@
  * app keeps working.
  */
 import type { Page } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config';
 import { expectRead, openPad, write } from './pen';
 import { expect, test, waitForEngine } from './support';
 
@@ -96,21 +95,4 @@ test('a lost WebGL context restarts the engine, which reads again', async ({ pag
   await waitForEngine(page);
   await write(page, canvas, '7', { left: 0.35, top: 0.2, size: 0.6 });
   await expectRead(result, '7');
-});
-
-test.describe('without WebGL', () => {
-  test.use({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [...chromiumArgs, '--disable-webgl', '--disable-webgl2', '--disable-3d-apis'],
-    },
-  });
-
-  test('falls back to wasm and says so', async ({ page }) => {
-    await page.goto('/');
-    expect(await waitForEngine(page)).toBe('wasm');
-    await expect(page.getByTestId('engine-status')).toContainText('WebAssembly');
-    await write(page, page.getByTestId('draw-canvas'), '7', { left: 0.35, top: 0.2, size: 0.6 });
-    await expectRead(page.getByTestId('result'), '7');
-  });
 });

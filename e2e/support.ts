@@ -31,7 +31,7 @@ export const test = base.extend<{ problems: PageProblems }>({
 export { expect };
 
 /** Waits until the engine reports ready (the page contract's engine-status). */
-export async function waitForEngine(page: Page, timeout = 20_000): Promise<string> {
+export async function waitForEngine(page: Page, timeout = 30_000): Promise<string> {
   const status = page.getByTestId('engine-status');
   await expect(status).toHaveAttribute('data-state', 'ready', { timeout });
   return (await status.getAttribute('data-backend')) ?? '';
