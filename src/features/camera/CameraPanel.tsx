@@ -25,7 +25,10 @@ export function CameraPanel() {
     const video = videoRef.current;
     if (video?.videoWidth && video.videoHeight) setAspect(video.videoWidth / video.videoHeight);
   };
-  const live = status === 'live';
+  // A stream can be live a moment before its first frame reaches the video: capture (and the
+  // preview) wait for that frame, so an early press never grabs an empty picture.
+  const [hasFrame, setHasFrame] = useState(false);
+  const live = status === 'live' && hasFrame;
   // Live: the camera's own shape. A problem: a short box, so the message is the focus.
   const shape = live && aspect ? '' : status === 'error' ? 'h-40' : 'aspect-[4/3] sm:aspect-video';
 
@@ -57,9 +60,11 @@ export function CameraPanel() {
           autoPlay
           onLoadedMetadata={onVideoSize}
           onResize={onVideoSize}
+          onLoadedData={() => setHasFrame(true)}
+          onEmptied={() => setHasFrame(false)}
           className={`size-full object-contain transition-opacity ${live ? 'opacity-100' : 'opacity-0'}`}
         />
-        {!live && <PreviewStatus status={status} />}
+        {!live && <PreviewStatus status={status === 'live' ? 'starting' : status} />}
         <div
           ref={flashRef}
           aria-hidden="true"
