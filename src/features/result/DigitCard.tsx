@@ -35,8 +35,14 @@ export function DigitCard({
         data-doubtful={digit.doubtful ? 'true' : undefined}
         aria-label={label}
         aria-pressed={highlighted}
-        onMouseEnter={() => onHighlight(index)}
-        onMouseLeave={() => onHighlight(null)}
+        // Hover for mice only: touch sends a leave right after the tap, which would undo it; a
+        // tap highlights through focus and tapping elsewhere (blur) clears it.
+        onPointerEnter={(e) => {
+          if (e.pointerType === 'mouse') onHighlight(index);
+        }}
+        onPointerLeave={(e) => {
+          if (e.pointerType === 'mouse') onHighlight(null);
+        }}
         onFocus={() => onHighlight(index)}
         onBlur={() => onHighlight(null)}
         // Not a toggle: focus (on mousedown) already set it, a toggle would clear it at once.

@@ -23,8 +23,14 @@ export function DigitCrops({
             key={i}
             tabIndex={0}
             aria-label={`Crop ${i + 1}: read as ${digit.label}`}
-            onMouseEnter={() => onHighlight(i)}
-            onMouseLeave={() => onHighlight(null)}
+            // Hover for mice only: touch sends a leave right after the tap, which would undo it; a
+            // tap highlights through focus and tapping elsewhere (blur) clears it.
+            onPointerEnter={(e) => {
+              if (e.pointerType === 'mouse') onHighlight(i);
+            }}
+            onPointerLeave={(e) => {
+              if (e.pointerType === 'mouse') onHighlight(null);
+            }}
             onFocus={() => onHighlight(i)}
             onBlur={() => onHighlight(null)}
             className={`flex w-36 gap-2 rounded-xl p-2 ring-1 transition ${
