@@ -79,18 +79,19 @@ function stepRows(cold: LoadSample[], warm: LoadSample[]): string[] {
 
 function backendTable(runs: BackendRun[]): string[] {
   const lines = [
-    '| requested | used | engine ready (cold) | classify, 8 digits: median | min | max | n | whole photo (pipeline total) median |',
-    '|---|---|---|---|---|---|---|---|',
+    '| requested | used | engine ready (cold) | classify, 8 digits: median | min | max | n | photo pipeline total, median | classify, 1 drawn digit: median | stroke to result, median |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of runs) {
     const s = summarize(r.classify);
     const used = r.used === r.requested ? r.used : `**${r.used || 'none'}** (fallback)`;
     const ready =
       r.engineReady === null ? `n/a (${r.engineState || 'no state'})` : ms(r.engineReady);
+    const stroke = `${medianOf(r.strokeClassify)} | ${medianOf(r.stroke.filter((x) => x.status === 'done').map((x) => x.ms))}`;
     lines.push(
       s
-        ? `| ${r.requested} | ${used} | ${ready} | **${ms(s.median)}** | ${ms(s.min)} | ${ms(s.max)} | ${s.n} | ${medianOf(r.total)} |`
-        : `| ${r.requested} | ${used} | ${ready} | n/a${r.error ? ` (${r.error})` : ''} | | | 0 | |`,
+        ? `| ${r.requested} | ${used} | ${ready} | **${ms(s.median)}** | ${ms(s.min)} | ${ms(s.max)} | ${s.n} | ${medianOf(r.total)} | ${stroke} |`
+        : `| ${r.requested} | ${used} | ${ready} | n/a${r.error ? ` (${r.error})` : ''} | | | 0 | | ${stroke} |`,
     );
   }
   return lines;
@@ -102,20 +103,27 @@ function recommendation(runs: BackendRun[]): string {
     .map((r) => ({
       backend: r.requested,
       median: summarize(r.classify)!.median,
+      single: summarize(r.strokeClassify)?.median ?? null,
       ready: r.engineReady,
     }))
     .sort((a, b) => a.median - b.median);
   if (measured.length === 0)
     return 'No backend classified the photo: no recommendation from this run.';
   const order = measured.map((m) => `${m.backend} (${ms(m.median)})`).join(' < ');
+  const singles = measured.filter((m) => m.single !== null).sort((a, b) => a.single! - b.single!);
+  const singleOrder = singles.map((m) => `${m.backend} (${ms(m.single!)})`).join(' < ');
+  const agree = singles[0]?.backend === measured[0]!.backend;
   const readyNote = measured
     .map((m) => `${m.backend} ${m.ready === null ? 'n/a' : ms(m.ready)}`)
     .join(', ');
   return (
-    `Fastest inference for a batch of 8 digits: **${measured[0]!.backend}**. Measured order: ${order}. ` +
-    `Recommended default backend order by this measurement: **${measured.map((m) => m.backend).join(', ')}**. ` +
-    `Engine start-up differs by backend too (engine ready, cold: ${readyNote}); weigh it when ` +
-    'most uses are a single drawing.'
+    `Fastest inference for a batch of 8 digits: **${measured[0]!.backend}** (${order}). ` +
+    (singles.length
+      ? `For one drawn digit: ${singleOrder}${agree ? ', the same winner' : ', a different winner'}. `
+      : '') +
+    `Recommended default backend order by this measurement: **${measured.map((m) => m.backend).join(', ')}**` +
+    `${singles.length && !agree ? ' for photos; see the single-digit order for drawings' : ''}. ` +
+    `Engine ready (cold) by backend: ${readyNote}.`
   );
 }
 
@@ -249,8 +257,9 @@ export function renderReport(r: BenchResults): string {
     '',
     '## tfjs inference per backend (8 digits, one batch)',
     '',
-    '`/?backend=X` in a fresh context, the photo uploaded once as warm-up and then',
-    `${r.counts.inference} times; \`window.digitLens.lastTimings().classify\` of each result.`,
+    '`/?backend=X` in a fresh context: first a drawn "1" (2 warm-up strokes, then',
+    `${r.counts.inference} strokes), then the photo uploaded once as warm-up and then ${r.counts.inference} times;`,
+    '`window.digitLens.lastTimings().classify` of each result.',
     '',
     ...backendTable(r.backends),
     '',

@@ -72,6 +72,9 @@ export interface BackendRun {
   classify: number[];
   total: number[];
   photo: ProbeSample[];
+  /** A single drawn digit: stroke-to-result and its classify time on this backend. */
+  stroke: ProbeSample[];
+  strokeClassify: number[];
   error?: string;
 }
 
@@ -360,6 +363,8 @@ async function measureBackend(
     classify: [],
     total: [],
     photo: [],
+    stroke: [],
+    strokeClassify: [],
   };
   try {
     const { page, state, backend: used } = await openPage(context, `${url}/?backend=${backend}`);
@@ -368,6 +373,13 @@ async function measureBackend(
     run.engineReady = await page.evaluate(
       () => performance.getEntriesByName('digit-lens:engine-ready')[0]?.startTime ?? null,
     );
+    await page.getByTestId('mode-draw').click();
+    for (let i = -2; i < n; i++) {
+      const { sample, timings } = await drawCycle(page, i + 2, true);
+      if (i < 0) continue;
+      run.stroke.push(sample);
+      if (timings?.classify !== undefined) run.strokeClassify.push(timings.classify);
+    }
     await page.getByTestId('mode-upload').click();
     for (let i = -1; i < n; i++) {
       const { sample, timings } = await uploadCycle(page, photo);
