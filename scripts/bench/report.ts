@@ -37,6 +37,13 @@ function stageSplit(timings: Record<string, number>[]): string {
     .join(', ');
 }
 
+/** Median end-to-end minus median engine total: what the pipeline timings do not cover. */
+function outside(endToEnd: number[], timings: Record<string, number>[]): string {
+  const e = summarize(endToEnd);
+  const t = summarize(timings.map((x) => x.total).filter((v): v is number => v !== undefined));
+  return e && t ? `about ${ms(e.median - t.median)} (${ms(e.median)} - ${ms(t.median)})` : 'n/a';
+}
+
 const STEP_NAMES = ['OpenCV.js loaded', 'tfjs backend ready', 'model loaded', 'warm-up done'];
 
 /** Engine start-up, split by the load steps the status shows (they run one after another). */
@@ -252,6 +259,14 @@ export function renderReport(r: BenchResults): string {
     '',
     `- Stage split, canvas stroke (engine timings, median ms): ${stageSplit(r.strokeTimings)}`,
     `- Stage split, photo (engine timings, median ms): ${stageSplit(r.photoTimings)}`,
+    `- Photo, outside the engine's timed pipeline (file decode in the worker, messages, React render): ${outside(
+      photosDone.map((x) => x.ms),
+      r.photoTimings,
+    )}`,
+    `- Canvas stroke, outside the engine's timed pipeline (pad export, messages, render): ${outside(
+      strokesDone.map((x) => x.ms),
+      r.strokeTimings,
+    )}`,
     `- Photo read as: ${photoTexts.length ? photoTexts.map((t) => `"${t.replace(/\n/g, '\\n')}"`).join(', ') : 'n/a'} (expected "${r.photo.text}")`,
     `- Canvas strokes read as: ${[...new Set(strokesDone.map((s) => `"${s.text}"`))].join(', ') || 'n/a'} (a vertical stroke, expected "1")`,
     '',
