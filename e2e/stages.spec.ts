@@ -125,3 +125,19 @@ test.describe('copy', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(receipt.expected);
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('tapping a digit highlights it; the tuning controls start collapsed', async ({ page }) => {
+    await readReceipt(page);
+    await page.getByTestId('digit').nth(2).tap();
+    await expect(page.getByTestId('digit').nth(2)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('box-highlight')).toBeVisible();
+
+    const blur = page.getByTestId('param-blurSize');
+    await expect(blur).toBeHidden();
+    await page.getByText('Tune the pipeline').tap();
+    await expect(blur).toBeVisible();
+  });
+});
