@@ -60,7 +60,12 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   }
   // Touching digits meet in a thin neck; a thick minimum means one wide digit.
   if (best <= 0 || counts[best]! > 0.4 * Math.max(...counts)) return [blob];
-  return split(x0 + best);
+  // Both sides must be digit-tall: a 5 with a long flat foot is wide but has a bar on one side.
+  const cut = x0 + best;
+  if (inkHeight(map, blob, x0, cut) < 0.5 * refH || inkHeight(map, blob, cut, x1) < 0.5 * refH) {
+    return [blob];
+  }
+  return split(cut);
 }
 
 /** Ink rows [top, bottom] of the blob's own ink within columns [a, b). */
