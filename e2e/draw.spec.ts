@@ -1,109 +1,17 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForEngine } from './support';
+import { expectRead, openPad, write } from './pen';
+import { expect, test } from './support';
 
 // Reading needs the engine up (OpenCV.js + model): on a loaded 2-core machine that alone can
 // take half a minute, so these tests get more than the default minute.
 test.describe.configure({ timeout: 180_000 });
 
-/** A point in a digit's cell: 0..1 across, 0..1 down. */
-type Pt = readonly [number, number];
-
-function ellipse(cx: number, cy: number, rx: number, ry: number, steps = 40): Pt[] {
-  return Array.from({ length: steps + 1 }, (_, i) => {
-    const a = -Math.PI / 2 + (i / steps) * Math.PI * 2;
-    return [cx + rx * Math.cos(a), cy + ry * Math.sin(a)] as const;
-  });
-}
-
-/** Digit shapes the way people write them and MNIST shows them; each inner array is a stroke. */
-const GLYPHS: Record<string, Pt[][]> = {
-  '1': [
-    [
-      [0.55, 0.04],
-      [0.48, 0.96],
-    ],
-  ],
-  '7': [
-    [
-      [0.1, 0.06],
-      [0.9, 0.06],
-      [0.38, 0.96],
-    ],
-  ],
-  '0': [ellipse(0.5, 0.5, 0.36, 0.46)],
-  // An open 4 in two strokes: the left arm and the bar, then the stem.
-  '4': [
-    [
-      [0.22, 0.04],
-      [0.12, 0.62],
-      [0.92, 0.62],
-    ],
-    [
-      [0.7, 0.04],
-      [0.7, 0.96],
-    ],
-  ],
-};
-
-/** Where a row of digits goes on the pad, as fractions of the pad. */
-interface Row {
-  left: number;
-  top: number;
-  /** Digit height as a fraction of the pad height. */
-  size: number;
-}
-
-async function drawStroke(page: Page, points: { x: number; y: number }[]): Promise<void> {
-  const [first, ...rest] = points;
-  if (!first) return;
-  await page.mouse.move(first.x, first.y);
-  await page.mouse.down();
-  for (const p of rest) await page.mouse.move(p.x, p.y, { steps: 4 });
-  await page.mouse.up();
-}
-
-/** Writes `text` with the mouse, one stroke at a time, like a person would. */
-async function write(page: Page, canvas: Locator, text: string, row: Row): Promise<void> {
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('draw-canvas has no box');
-  const height = row.size * box.height;
-  const width = 0.62 * height;
-  const pitch = width + 0.3 * height;
-  if (row.left * box.width + (text.length - 1) * pitch + width > box.width) {
-    throw new Error(`"${text}" does not fit on a ${box.width}px pad at size ${row.size}`);
-  }
-  let x = box.x + row.left * box.width;
-  const y = box.y + row.top * box.height;
-  for (const ch of text) {
-    const glyph = GLYPHS[ch];
-    if (!glyph) throw new Error(`no glyph for ${ch}`);
-    for (const stroke of glyph) {
-      await drawStroke(
-        page,
-        stroke.map(([fx, fy]) => ({ x: x + fx * width, y: y + fy * height })),
-      );
-    }
-    x += pitch;
-  }
-}
-
-async function openPad(page: Page): Promise<{ canvas: Locator; result: Locator }> {
-  // wasm starts fastest on a busy machine; which backend wins is app.spec's concern.
-  await page.goto('/?backend=wasm');
-  await page.getByTestId('mode-draw').click();
-  await waitForEngine(page, 60_000);
-  return { canvas: page.getByTestId('draw-canvas'), result: page.getByTestId('result') };
-}
-
-async function expectRead(result: Locator, text: string): Promise<void> {
-  await expect(result).toHaveAttribute('data-text', text);
-  await expect(result).toHaveAttribute('data-status', 'done');
-}
+// wasm starts fastest on a busy machine; which backend wins is app.spec's concern.
+const WASM = '?backend=wasm';
 
 test('reads a number written with the mouse; undo, redo and clear update the answer', async ({
   page,
 }) => {
-  const { canvas, result } = await openPad(page);
+  const { canvas, result } = await openPad(page, WASM);
   await expect(page.getByTestId('undo')).toBeDisabled();
   await expect(page.getByTestId('clear')).toBeDisabled();
 
@@ -134,7 +42,7 @@ test('reads a number written with the mouse; undo, redo and clear update the ans
 });
 
 test('Ctrl+Z undoes the last stroke and Ctrl+Shift+Z redoes it', async ({ page }) => {
-  const { canvas, result } = await openPad(page);
+  const { canvas, result } = await openPad(page, WASM);
   await write(page, canvas, '71', { left: 0.2, top: 0.28, size: 0.45 });
   await expectRead(result, '71');
   await page.keyboard.press('Control+z');
@@ -144,14 +52,14 @@ test('Ctrl+Z undoes the last stroke and Ctrl+Shift+Z redoes it', async ({ page }
 });
 
 test('two lines of digits read as two lines', async ({ page }) => {
-  const { canvas, result } = await openPad(page);
+  const { canvas, result } = await openPad(page, WASM);
   await write(page, canvas, '17', { left: 0.15, top: 0.08, size: 0.36 });
   await write(page, canvas, '40', { left: 0.15, top: 0.56, size: 0.36 });
   await expectRead(result, '17\n40');
 });
 
 test('the drawing survives a trip to another mode and a resized window', async ({ page }) => {
-  const { canvas, result } = await openPad(page);
+  const { canvas, result } = await openPad(page, WASM);
   await write(page, canvas, '70', { left: 0.2, top: 0.28, size: 0.45 });
   await expectRead(result, '70');
   await page.getByTestId('mode-upload').click();
@@ -263,7 +171,7 @@ test('the engine gets an opaque dark-on-white image of bounded size, even in dar
     };
   });
   await page.emulateMedia({ colorScheme: 'dark' });
-  const { canvas, result } = await openPad(page);
+  const { canvas, result } = await openPad(page, WASM);
   await write(page, canvas, '7', { left: 0.4, top: 0.28, size: 0.45 });
   await expectRead(result, '7');
   const sent = await page.evaluate(() => (window as unknown as { __sent?: SentImage }).__sent);

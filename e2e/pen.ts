@@ -1,6 +1,6 @@
 /**
- * Writing on the draw pad with the mouse, as a person would: digit glyphs MNIST-trained models
- * read reliably, placed in rows on the canvas. Shared by the e2e specs that draw.
+ * Writing on the draw pad with the mouse, as a person would: digit glyphs an MNIST-trained model
+ * reads reliably, placed in rows on the canvas. Shared by the e2e specs that draw.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, waitForEngine } from './support';
@@ -68,7 +68,10 @@ export async function write(page: Page, canvas: Locator, text: string, row: Row)
   if (!box) throw new Error('draw-canvas has no box');
   const height = row.size * box.height;
   const width = 0.62 * height;
-  const pitch = width + 0.45 * height;
+  const pitch = width + 0.3 * height;
+  if (row.left * box.width + (text.length - 1) * pitch + width > box.width) {
+    throw new Error(`"${text}" does not fit on a ${box.width}px pad at size ${row.size}`);
+  }
   let x = box.x + row.left * box.width;
   const y = box.y + row.top * box.height;
   for (const ch of text) {
@@ -84,10 +87,14 @@ export async function write(page: Page, canvas: Locator, text: string, row: Row)
   }
 }
 
-export async function openPad(page: Page): Promise<{ canvas: Locator; result: Locator }> {
-  await page.goto('/');
+/** Opens the app on the draw pad, engine ready; `query` e.g. '?backend=wasm'. */
+export async function openPad(
+  page: Page,
+  query = '',
+): Promise<{ canvas: Locator; result: Locator }> {
+  await page.goto(`/${query}`);
   await page.getByTestId('mode-draw').click();
-  await waitForEngine(page);
+  await waitForEngine(page, 60_000);
   return { canvas: page.getByTestId('draw-canvas'), result: page.getByTestId('result') };
 }
 
