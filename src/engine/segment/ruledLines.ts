@@ -153,14 +153,25 @@ function coarseCandidates(
   }));
 }
 
-/** Returns true when the candidate was a line (and was removed). */
+interface AcceptedLine {
+  a: number;
+  b: number;
+  thickness: number;
+}
+
+/**
+ * Returns the line when the candidate was one (and was removed), else null.
+ * `onCrossingLine(u, v)`: the pixel lies on an already removed line across this one - a grid
+ * intersection, darker than either line, which must not pass for ink.
+ */
 function clearLine(
   ax: Axis,
   c: Candidate,
   maxThickness: number,
   window: number,
   inkLevel: number | null,
-): boolean {
+  onCrossingLine: (u: number, v: number) => boolean = () => false,
+): AcceptedLine | null {
   interface Run {
     u: number;
     start: number;
@@ -192,10 +203,10 @@ function clearLine(
   const found = runs.filter((r): r is Run => r !== null);
   // Faint rules threshold into dashes: a third of the length is enough (the projection
   // already showed a long straight structure here).
-  if (found.length < 0.35 * runs.length || found.length === 0) return false;
+  if (found.length < 0.35 * runs.length || found.length === 0) return null;
   const lengths = found.map((r) => r.end - r.start + 1).sort((p, q) => p - q);
   const thickness = lengths[lengths.length >> 1]!;
-  if (thickness > maxThickness) return false;
+  if (thickness > maxThickness) return null;
   // Notebook rules are usually printed lighter than pen ink. Then a pixel where a stroke lies
   // on the rule (a "1" along a grid line, the bar of a 7 on a ruled line) is darker than the
   // rule and stays; only rule-light pixels go.
@@ -214,11 +225,11 @@ function clearLine(
   for (const r of found) {
     if (r.end - r.start + 1 <= thickness + 2) {
       for (let v = r.start; v <= r.end; v++) {
-        if (cutoff < 0 || level!(r.u, v) >= cutoff) ax.clear(r.u, v);
+        if (cutoff < 0 || level!(r.u, v) >= cutoff || onCrossingLine(r.u, v)) ax.clear(r.u, v);
       }
     }
   }
-  return true;
+  return { a: c.a, b: c.b, thickness };
 }
 
 /** The darker tenth of the ink's levels: what pen ink looks like in this image. */
@@ -283,12 +294,18 @@ export function removeRuledLines(
     const levelData = levels ? levels.data : null;
     const inkLevel = levelData ? inkLevelOf(ink, levelData) : null;
     const hx = axis(ink, levelData, W, H, true);
+    const rules: AcceptedLine[] = [];
     for (const c of horizontalCandidates) {
-      if (clearLine(hx, c, maxThickness, window, inkLevel)) horizontal++;
+      const line = clearLine(hx, c, maxThickness, window, inkLevel);
+      if (line) rules.push(line);
     }
+    horizontal = rules.length;
+    // Vertical pass: u = y, v = x. On a horizontal rule when |y - (a + b x)| is within its band.
+    const onRule = (y: number, x: number): boolean =>
+      rules.some((r) => Math.abs(y - (r.a + r.b * x)) <= r.thickness / 2 + 1.5);
     const vx = axis(ink, levelData, W, H, false);
     for (const c of verticalCandidates) {
-      if (clearLine(vx, c, maxThickness, window, inkLevel)) vertical++;
+      if (clearLine(vx, c, maxThickness, window, inkLevel, onRule)) vertical++;
     }
   }
   return { cleaned, horizontal, vertical };
