@@ -132,6 +132,18 @@ describe('segmentation', () => {
     expect(out.segmentation.lines).toHaveLength(1);
   });
 
+  it('keeps a stroke that lies along a light grid line, and removes dense grids entirely', async () => {
+    const s = scene(mnist, 300, 200, [{ label: 4, x: 150, y: 50, size: 90 }]);
+    // A "1" drawn exactly on top of a vertical rule, in darker ink than the rule.
+    for (let y = 9; y < 200; y += 10) strokeLine(s.canvas, 0, y, 300, y, 0.6, 170);
+    for (let x = 9; x < 300; x += 10) strokeLine(s.canvas, x, 0, x, 200, 0.6, 170);
+    strokeLine(s.canvas, 79.5, 60, 79.5, 130, 2, 30);
+    const { lines } = await segment(s.image());
+    expect(lines.map((l) => l.length)).toEqual([2]);
+    const one = lines[0]![0]!;
+    expect(one.h).toBeGreaterThan(65); // not cut down to dots where the rules cross it
+  });
+
   it('merges a 5 whose top bar is detached', async () => {
     const s = scene(mnist, 300, 160, [{ label: 1, x: 150, y: 30, size: 90 }]);
     // A hand-drawn 5: bar, down stroke, belly - with a gap between the bar and the rest.
