@@ -50,6 +50,8 @@ export default tseslint.config(
       'playwright-report',
       'training',
       'coverage',
+      '.bench',
+      'e2e/fixtures/generated',
     ],
   },
   js.configs.recommended,
