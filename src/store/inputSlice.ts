@@ -35,6 +35,7 @@ export interface InputSlice {
   addUploads: (items: InputItem[]) => void;
   addCapture: (item: InputItem) => void;
   removeUploads: () => void;
+  removeCaptures: () => void;
   selectItem: (mode: InputMode, id: string | null) => void;
 }
 
@@ -69,6 +70,12 @@ export const createInputSlice: StateCreator<InputSlice, [], [], InputSlice> = (s
       const items = { ...s.items };
       for (const id of s.uploadOrder) delete items[id];
       return { items, uploadOrder: [], activeIds: { ...s.activeIds, upload: null } };
+    }),
+  removeCaptures: () =>
+    set((s) => {
+      const items = { ...s.items };
+      for (const id of s.captureOrder) delete items[id];
+      return { items, captureOrder: [], activeIds: { ...s.activeIds, camera: null } };
     }),
   selectItem: (mode, id) => set((s) => ({ activeIds: { ...s.activeIds, [mode]: id } })),
 });

@@ -7,7 +7,14 @@ import type { MessagePortLike, Request, Response } from '../worker/protocol';
 import { useAppStore } from './appStore';
 import { restartEngine, setWorkerFactory, startEngine } from './engine';
 import { DRAWING_ID } from './inputSlice';
-import { addFiles, rerunActive, selectItem, setDrawing } from './recognition';
+import {
+  addCapture,
+  addFiles,
+  clearCaptures,
+  rerunActive,
+  selectItem,
+  setDrawing,
+} from './recognition';
 
 /** An image whose "digits" are its width, so each request's answer is recognisable. */
 const image = (width: number): RgbaImage => ({
@@ -182,6 +189,19 @@ describe('recognition actions', () => {
     );
     const after = useAppStore.getState();
     expect(after.items[a!.id]?.result?.stages).toBeUndefined();
+  });
+
+  it('camera captures are read, and can all be forgotten', async () => {
+    await addCapture(image(3));
+    await addCapture(image(5));
+    const s = useAppStore.getState();
+    expect(s.captureOrder).toHaveLength(2);
+    expect(s.items[s.activeIds.camera!]?.result?.text).toBe('5');
+    clearCaptures();
+    const after = useAppStore.getState();
+    expect(after.captureOrder).toEqual([]);
+    expect(after.activeIds.camera).toBeNull();
+    expect(Object.keys(after.items).filter((id) => id.startsWith('capture-'))).toEqual([]);
   });
 
   it('a parameter change re-reads the item on screen with the new parameters', async () => {

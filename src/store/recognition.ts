@@ -118,6 +118,12 @@ export function addCapture(image: NonNullable<InputItem['image']>): Promise<void
   return recognizeItem(id);
 }
 
+/** Forgets every camera capture (their pixels are the largest thing the app holds). */
+export function clearCaptures(): void {
+  for (const id of useAppStore.getState().captureOrder) cancelItem(id);
+  useAppStore.getState().removeCaptures();
+}
+
 /** Shows an item; reads it again when its stage images were not kept. */
 export function selectItem(mode: InputItem['source'], id: string): void {
   const before = useAppStore.getState();
