@@ -86,19 +86,20 @@ function stepRows(cold: LoadSample[], warm: LoadSample[]): string[] {
 
 function backendTable(runs: BackendRun[]): string[] {
   const lines = [
-    '| requested | used | engine ready (cold) | classify, 8 digits: median | min | max | n | photo pipeline total, median | classify, 1 drawn digit: median | stroke to result, median |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| requested | used | engine ready (cold) | classify, 8 digits: median | min | max | n | photo pipeline total, median | photo to batch item done, median | classify, 1 drawn digit: median | stroke to result, median |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of runs) {
     const s = summarize(r.classify);
     const used = r.used === r.requested ? r.used : `**${r.used || 'none'}** (fallback)`;
     const ready =
       r.engineReady === null ? `n/a (${r.engineState || 'no state'})` : ms(r.engineReady);
+    const photoE2e = medianOf(r.photo.filter((x) => x.status === 'done').map((x) => x.ms));
     const stroke = `${medianOf(r.strokeClassify)} | ${medianOf(r.stroke.filter((x) => x.status === 'done').map((x) => x.ms))}`;
     lines.push(
       s
-        ? `| ${r.requested} | ${used} | ${ready} | **${ms(s.median)}** | ${ms(s.min)} | ${ms(s.max)} | ${s.n} | ${medianOf(r.total)} | ${stroke} |`
-        : `| ${r.requested} | ${used} | ${ready} | n/a${r.error ? ` (${r.error})` : ''} | | | 0 | | ${stroke} |`,
+        ? `| ${r.requested} | ${used} | ${ready} | **${ms(s.median)}** | ${ms(s.min)} | ${ms(s.max)} | ${s.n} | ${medianOf(r.total)} | ${photoE2e} | ${stroke} |`
+        : `| ${r.requested} | ${used} | ${ready} | n/a${r.error ? ` (${r.error})` : ''} | | | 0 | | | ${stroke} |`,
     );
   }
   return lines;
