@@ -29,7 +29,14 @@ describe('imageio', () => {
     expect(err / img.data.length).toBeLessThan(4);
   });
 
-  it('rejects something that is neither PNG nor JPEG', () => {
+  it('rejects something that is neither PNG nor JPEG, or a broken file, as invalid-image', () => {
     expect(() => decodeImage(new Uint8Array([1, 2, 3, 4]), 'x.gif')).toThrow(/not a PNG or JPEG/);
+    const png = encodePng(gradient(8, 8));
+    try {
+      decodeImage(png.subarray(0, 40), 'cut.png');
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { code: string }).code).toBe('invalid-image');
+    }
   });
 });

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { EngineError } from '../engine/errors';
 import type { RgbaImage } from '../engine/types';
 
 export const MAX_JPEG_MEGAPIXELS = 50;
@@ -28,7 +29,21 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
   return null;
 }
 
+/** Decodes PNG or JPEG bytes; failures are EngineErrors ('invalid-image' / 'image-too-large'). */
 export function decodeImage(bytes: Uint8Array, name = 'image'): RgbaImage {
+  try {
+    return decodeUnchecked(bytes, name);
+  } catch (err) {
+    if (err instanceof EngineError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    const tooLarge = /maxResolutionInMP|maxMemoryUsage/i.test(message);
+    throw new EngineError(tooLarge ? 'image-too-large' : 'invalid-image', `${name}: ${message}`, {
+      cause: err,
+    });
+  }
+}
+
+function decodeUnchecked(bytes: Uint8Array, name: string): RgbaImage {
   const format = sniffFormat(bytes);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === 'png') {
@@ -52,7 +67,7 @@ export function decodeImage(bytes: Uint8Array, name = 'image'): RgbaImage {
       data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength),
     };
   }
-  throw new Error(`${name}: not a PNG or JPEG file`);
+  throw new EngineError('invalid-image', `${name}: not a PNG or JPEG file`);
 }
 
 export function readImage(path: string): RgbaImage {
