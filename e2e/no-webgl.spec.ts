@@ -8,7 +8,9 @@ import { expect, test, waitForEngine } from './support';
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...chromiumArgs, '--disable-webgl', '--disable-webgl2', '--disable-3d-apis'],
+    // --disable-webgl alone leaves WebGL on OffscreenCanvas in workers (checked on Chromium 156);
+    // without a GPU process and software GL, no WebGL context can be made anywhere.
+    args: [...chromiumArgs, '--disable-gpu', '--disable-software-rasterizer'],
   },
 });
 

@@ -71,7 +71,9 @@ test('the production build runs under a strict Content-Security-Policy', async (
   await page.evaluate(() => {
     (window as unknown as { violations: string[] }).violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { violations: string[] }).violations.push(e.violatedDirective),
+      (window as unknown as { violations: string[] }).violations.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      ),
     );
   });
   // The policy is enforced: string-to-code and injected inline script are refused. (A string
@@ -98,6 +100,9 @@ test('the production build runs under a strict Content-Security-Policy', async (
     () => (window as unknown as { violations: string[] }).violations,
   );
   // Only the two deliberate probes above were refused.
-  expect(violations.every((v) => v.startsWith('script-src'))).toBe(true);
-  expect(violations.length).toBeLessThanOrEqual(2);
+  expect(
+    violations.every((v) => v.startsWith('script-src')),
+    violations.join('\n'),
+  ).toBe(true);
+  expect(violations.length, violations.join('\n')).toBeLessThanOrEqual(2);
 });
