@@ -144,6 +144,13 @@ describe('segmentation', () => {
     expect(one.h).toBeGreaterThan(65); // not cut down to dots where the rules cross it
   });
 
+  it('does not take a lone thin straight "1" that fills the image for a rule', async () => {
+    const c = grayCanvas(120, 300, 240);
+    strokeLine(c, 60, 20, 61, 280, 1, 30);
+    const { lines } = await segment(toRgba(c));
+    expect(lines.map((l) => l.length)).toEqual([1]);
+  });
+
   it('merges a 5 whose top bar is detached', async () => {
     const s = scene(mnist, 300, 160, [{ label: 1, x: 150, y: 30, size: 90 }]);
     // A hand-drawn 5: bar, down stroke, belly - with a gap between the bar and the rest.

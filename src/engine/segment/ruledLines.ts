@@ -16,6 +16,8 @@ import type { Mat, MatScope } from '../pipeline/matScope';
 
 /** A line must span at least this fraction of the image width (height for vertical lines). */
 export const LINE_MIN_SPAN = 0.4;
+/** Lines are removed only when at least this many parallel ones are found. */
+export const MIN_RULES = 2;
 
 export interface LineRemovalResult {
   /** Ink with lines removed (a new Mat, owned by the scope). */
@@ -171,6 +173,7 @@ function clearLine(
   window: number,
   inkLevel: number | null,
   onCrossingLine: (u: number, v: number) => boolean = () => false,
+  apply = true,
 ): AcceptedLine | null {
   interface Run {
     u: number;
@@ -207,6 +210,7 @@ function clearLine(
   const lengths = found.map((r) => r.end - r.start + 1).sort((p, q) => p - q);
   const thickness = lengths[lengths.length >> 1]!;
   if (thickness > maxThickness) return null;
+  if (!apply) return { a: c.a, b: c.b, thickness };
   // Notebook rules are usually printed lighter than pen ink. Then a pixel where a stroke lies
   // on the rule (a "1" along a grid line, the bar of a 7 on a ruled line) is darker than the
   // rule and stays; only rule-light pixels go.
@@ -293,9 +297,17 @@ export function removeRuledLines(
     const ink = cleaned.data;
     const levelData = levels ? levels.data : null;
     const inkLevel = levelData ? inkLevelOf(ink, levelData) : null;
+    // Rules come in families of parallel lines; one long straight stroke on its own (a "1"
+    // written with a fine pen, filling the image) is left alone.
+    const family = (ax: Axis, candidates: Candidate[]): Candidate[] => {
+      const lines = candidates.filter((c) =>
+        clearLine(ax, c, maxThickness, window, inkLevel, undefined, false),
+      );
+      return lines.length >= MIN_RULES ? lines : [];
+    };
     const hx = axis(ink, levelData, W, H, true);
     const rules: AcceptedLine[] = [];
-    for (const c of horizontalCandidates) {
+    for (const c of family(hx, horizontalCandidates)) {
       const line = clearLine(hx, c, maxThickness, window, inkLevel);
       if (line) rules.push(line);
     }
@@ -304,7 +316,7 @@ export function removeRuledLines(
     const onRule = (y: number, x: number): boolean =>
       rules.some((r) => Math.abs(y - (r.a + r.b * x)) <= r.thickness / 2 + 1.5);
     const vx = axis(ink, levelData, W, H, false);
-    for (const c of verticalCandidates) {
+    for (const c of family(vx, verticalCandidates)) {
       if (clearLine(vx, c, maxThickness, window, inkLevel, onRule)) vertical++;
     }
   }
