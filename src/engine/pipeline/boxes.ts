@@ -14,7 +14,11 @@ export function drawBoxes(scope: MatScope, rgba: Mat, boxes: DrawnBox[], refH: n
   const out = scope.mat();
   rgba.copyTo(out);
   const thickness = Math.max(1, Math.round(Math.max(out.cols, out.rows) / 400));
-  const fontScale = Math.max(0.35, Math.min(2, refH / 60));
+  const label = (b: DrawnBox): string => `${b.index}:${b.label}${b.doubtful ? '?' : ''}`;
+  // One scale for all labels, small enough that each fits over its own box (a Hershey simplex
+  // character is ~20 px wide at scale 1) so that neighbours' labels do not run together.
+  const fits = Math.min(...boxes.map((b) => (b.rect.w * 1.15) / (label(b).length * 20)));
+  const fontScale = Math.max(0.3, Math.min(2, refH / 60, fits));
   for (const b of boxes) {
     const colour = b.doubtful ? new cv.Scalar(245, 158, 11, 255) : new cv.Scalar(22, 163, 74, 255);
     cv.rectangle(
@@ -24,7 +28,7 @@ export function drawBoxes(scope: MatScope, rgba: Mat, boxes: DrawnBox[], refH: n
       colour,
       thickness,
     );
-    const text = `${b.index}:${b.label}${b.doubtful ? '?' : ''}`;
+    const text = label(b);
     const y = b.rect.y > 14 * fontScale ? b.rect.y - 4 : b.rect.y + b.rect.h + 14 * fontScale;
     cv.putText(
       out,
