@@ -20,6 +20,26 @@ export function dropSpecks(blobs: Blob[], minBoxSize: number): Blob[] {
   return kept.sort((a, b) => b.ink - a.ink).slice(0, MAX_CANDIDATES);
 }
 
+/**
+ * A lone straight rule on a page: a notebook's margin line, a table edge. It spans most of the
+ * image, is hair-thin for its length, and hair-thin next to the page's other side too. A "1"
+ * drawn across a whole canvas is pen-wide (several percent of its length), and a thin "1" in a
+ * tight crop is thick next to the crop's narrow width, so both stay. Ruled paper's repeated
+ * lines are removed earlier; this catches the single one left alone.
+ */
+export function isRule(b: Blob, imageWidth: number, imageHeight: number): boolean {
+  const vertical = b.h >= b.w;
+  const length = vertical ? b.h : b.w;
+  const thickness = vertical ? b.w : b.h;
+  const span = vertical ? imageHeight : imageWidth;
+  const across = vertical ? imageWidth : imageHeight;
+  return length >= 0.6 * span && thickness <= 0.03 * length && thickness <= 0.01 * across;
+}
+
+export function dropRules(blobs: Blob[], imageWidth: number, imageHeight: number): Blob[] {
+  return blobs.filter((b) => !isRule(b, imageWidth, imageHeight));
+}
+
 export function isNoise(b: Blob, refH: number): boolean {
   const longer = Math.max(b.w, b.h);
   if (longer < 0.35 * refH) return true;

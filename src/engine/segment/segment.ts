@@ -6,7 +6,7 @@ import type { ComponentMap } from './components';
 import { cropBlob, type DigitCrop } from './crops';
 import { referenceHeight, type Blob } from './geometry';
 import { mergeFragments } from './merge';
-import { dropFaint, dropNoise, dropSpecks } from './noise';
+import { dropFaint, dropNoise, dropRules, dropSpecks } from './noise';
 import { splitWide } from './split';
 import { groupLines } from './textLines';
 
@@ -26,7 +26,7 @@ export interface Segmentation {
 
 export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentation {
   if (map.inkFraction > MAX_INK_FRACTION) return { lines: [], referenceHeight: 0 };
-  const candidates = dropSpecks(map.blobs, minBoxSize);
+  const candidates = dropRules(dropSpecks(map.blobs, minBoxSize), map.imageWidth, map.imageHeight);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
   const digits = dropFaint(dropNoise(merged, refH), refH, map).flatMap((b) =>

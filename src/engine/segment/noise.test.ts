@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Blob } from './geometry';
+import { isRule } from './noise';
+
+const blob = (x: number, y: number, w: number, h: number): Blob => ({
+  x,
+  y,
+  w,
+  h,
+  ink: w * h,
+  labels: [1],
+});
+
+describe('isRule', () => {
+  it('takes a lone margin line or page edge for a rule, not a digit', () => {
+    expect(isRule(blob(80, 0, 2, 700), 900, 700)).toBe(true); // vertical margin line
+    expect(isRule(blob(0, 300, 880, 3), 900, 700)).toBe(true); // a horizontal rule
+  });
+
+  it('keeps a "1", even one drawn across the whole canvas with a pen', () => {
+    expect(isRule(blob(400, 20, 40, 660), 1024, 700)).toBe(false); // pen-wide: 6% of its length
+    expect(isRule(blob(400, 300, 3, 90), 1024, 700)).toBe(false); // thin pen, digit-sized
+    expect(isRule(blob(59, 18, 4, 264), 120, 300)).toBe(false); // thin "1" filling a tight crop
+  });
+});
