@@ -83,7 +83,7 @@ test('a crashed worker is restarted and the app reads again', async ({ page, pro
 
 test('a lost WebGL context restarts the engine, which reads again', async ({ page, problems }) => {
   problems.allow(/WebGL context lost|CONTEXT_LOST_WEBGL|lost context/i);
-  const { canvas, result } = await openPad(page);
+  const { canvas, result } = await openPad(page, '?backend=webgl');
   const backend = await page.getByTestId('engine-status').getAttribute('data-backend');
   test.skip(backend !== 'webgl', `WebGL is not the backend here (${backend})`);
   await page.evaluate(() =>

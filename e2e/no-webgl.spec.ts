@@ -14,8 +14,10 @@ test.use({
   },
 });
 
-test('without WebGL the engine falls back to wasm and says so', async ({ page }) => {
-  await page.goto('/');
+test('asked for WebGL where there is none, the engine falls back to wasm and says so', async ({
+  page,
+}) => {
+  await page.goto('/?backend=webgl');
   expect(await waitForEngine(page)).toBe('wasm');
   await expect(page.getByTestId('engine-status')).toContainText('WebAssembly');
   await write(page, page.getByTestId('draw-canvas'), '7', { left: 0.35, top: 0.2, size: 0.6 });
