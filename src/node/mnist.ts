@@ -51,3 +51,17 @@ export function loadMnist(split: 'train' | 'test', dir = mnistDataDir()): MnistS
   }
   return { count, images: images.data, labels: labels.data };
 }
+
+/** Bilinear sample of digit `index` (ink 0..255) at fractional pixel coordinates; 0 outside. */
+export function mnistInkAt(split: MnistSplit, index: number, x: number, y: number): number {
+  const base = index * 784;
+  const at = (cx: number, cy: number): number =>
+    cx < 0 || cy < 0 || cx > 27 || cy > 27 ? 0 : split.images[base + cy * 28 + cx]!;
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const fx = x - x0;
+  const fy = y - y0;
+  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+  return top * (1 - fy) + bottom * fy;
+}
