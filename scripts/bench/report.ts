@@ -193,7 +193,7 @@ export function renderReport(r: BenchResults): string {
   const idle =
     others.length === 0 && m.loadAvg[0]! < 1
       ? 'yes'
-      : `**no**${others.length ? `: also running \`${others.join('`, `')}\`` : ''}`;
+      : `**no**: ${others.length ? `also running \`${others.join('`, `')}\`` : `load average ${m.loadAvg[0]!.toFixed(2)} before the benchmark started`}`;
   const backendUsed =
     [...new Set(r.cold.map((s) => s.backend).filter(Boolean))].join(', ') || 'none';
   const strokesDone = r.strokes.filter((s) => s.status === 'done');
