@@ -87,7 +87,9 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'icons/*.png'],
+      // The glob below already precaches the icons and the plugin adds the manifest itself:
+      // listing them again would only duplicate precache entries.
+      includeManifestIcons: false,
       manifest: {
         name: 'Digit Lens',
         short_name: 'Digit Lens',
@@ -117,7 +119,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,wasm,json,bin,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm,json,bin}'],
         // OpenCV.js (inlined WASM) is ~10.8 MB: above Workbox's 2 MB default.
         maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
         navigateFallback: 'index.html',
