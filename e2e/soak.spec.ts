@@ -81,7 +81,7 @@ test(`@soak ${ITERATIONS} recognitions leak no tensors, no OpenCV heap, no JS he
   // proves little: sample often and compare the floors. A leak raises the floor.
   const warmUp = Math.max(10, Math.round(ITERATIONS * 0.1));
   for (let i = 0; i < warmUp; i++) await once(i);
-  const every = Math.max(5, Math.round(ITERATIONS / 20));
+  const every = Math.max(3, Math.round(ITERATIONS / 20));
   const samples: Sample[] = [await sample(page)];
   for (let i = warmUp; i < ITERATIONS; i++) {
     await once(i);
