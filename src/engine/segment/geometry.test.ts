@@ -36,6 +36,19 @@ describe('mergeFragments', () => {
   it('never merges digits of two text lines', () => {
     const digits = [blob(10, 10, 30, 48), blob(12, 70, 30, 48)];
     expect(mergeFragments(digits, 48)).toHaveLength(2);
+    // Two wide digits stacked with a tight line gap stay apart too.
+    const wide = [blob(10, 10, 48, 48), blob(8, 62, 50, 48)];
+    expect(mergeFragments(wide, 48)).toHaveLength(2);
+  });
+
+  it('joins the two halves of a lone digit broken across its middle (a wide 3)', () => {
+    // A canvas 3 whose joint broke: the halves are the only blobs, so they set the reference
+    // height (the union is ~1.9 of it) - the union's shape, wider than tall, shows one digit.
+    const top = blob(62, 5, 96, 103);
+    const bottom = blob(5, 98, 259, 120);
+    expect(mergeFragments([top, bottom])).toEqual([
+      expect.objectContaining({ x: 5, y: 5, w: 259, h: 213 }),
+    ]);
   });
 });
 

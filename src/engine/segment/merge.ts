@@ -24,6 +24,10 @@ export interface MergeTuning {
   barHeight: number;
   /** A bar joins a digit within this horizontal gap. */
   barReach: number;
+  /** Stacked halves merge when the union is no taller than this times its width... */
+  halvesAspect: number;
+  /** ...and they touch or nearly do (vertical gap, as a fraction of the union's height). */
+  halvesGap: number;
 }
 
 export const MERGE_TUNING: MergeTuning = {
@@ -35,6 +39,8 @@ export const MERGE_TUNING: MergeTuning = {
   fragmentReach: 0.2,
   barHeight: 0.4,
   barReach: 0.2,
+  halvesAspect: 1.2,
+  halvesGap: 0.1,
 };
 
 function contains(a: Blob, b: Blob): boolean {
@@ -55,10 +61,21 @@ export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING):
     const body = isBar(a) ? b : a;
     if (u.h <= 1.5 * body.h && u.w <= 1.6 * body.h) return dist;
   }
-  if (u.h > t.maxUnionHeight * refH) return null;
   const narrower = Math.max(1, Math.min(a.w, b.w));
   // Stacked pieces (the halves of a 3, a loop over a stem) may make a wide digit.
   const stacked = contains(a, b) || contains(b, a) || xOverlap >= 0.5 * narrower;
+  // The two halves of one digit broken across its middle (a 3 whose thin joint the threshold
+  // lost), alone on a canvas, set the reference height themselves, so the union looks two lines
+  // tall. Its shape tells: two stacked digits are over twice as tall as wide, these halves not.
+  if (
+    stacked &&
+    gy <= t.halvesGap * u.h &&
+    u.h <= t.halvesAspect * u.w &&
+    u.h <= 2 * t.maxUnionHeight * refH
+  ) {
+    return dist;
+  }
+  if (u.h > t.maxUnionHeight * refH) return null;
   if (stacked && u.w <= 1.25 * refH && gy <= t.maxStackGap * refH) return dist;
   if (u.w > t.maxUnionWidth * refH) return null;
   if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return dist;

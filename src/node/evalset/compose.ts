@@ -33,23 +33,30 @@ export interface EvalSample {
   jpegQuality?: number;
 }
 
-interface InkCols {
+/** Where a 28x28 digit's ink lies, in source pixels (inclusive). */
+interface InkBounds {
   left: number;
   right: number;
+  top: number;
+  bottom: number;
 }
 
-function inkColumns(d: Uint8Array): InkCols {
+function inkBounds(d: Uint8Array): InkBounds {
   let left = 28;
   let right = -1;
+  let top = 28;
+  let bottom = -1;
   for (let y = 0; y < 28; y++) {
     for (let x = 0; x < 28; x++) {
       if (d[y * 28 + x]! > 40) {
         left = Math.min(left, x);
         right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
       }
     }
   }
-  return right < 0 ? { left: 4, right: 23 } : { left, right };
+  return right < 0 ? { left: 4, right: 23, top: 4, bottom: 23 } : { left, right, top, bottom };
 }
 
 /** Blends a 3x3 max filter in: amount 0..1 makes strokes up to ~2 source pixels thicker. */
@@ -101,7 +108,7 @@ function planLine(
     const pixels = t > 0 ? thicken(raw, t) : raw;
     const gamma = t < 0 ? 1 - 2 * t : 1;
     const s = size * rng.uniform(0.85, 1.15);
-    const cols = inkColumns(pixels);
+    const cols = inkBounds(pixels);
     const px = cursor - (cols.left * s) / 28;
     const py = top + (cursor - x) * slope + rng.uniform(-0.06, 0.06) * size;
     placements.push({
@@ -351,11 +358,19 @@ function brushDigit(
 export function renderCanvas(rng: Rng, source: DigitSource): EvalSample {
   const side = rng.pick([200, 280, 280, 400]);
   const { pixels, label } = source.draw(rng);
-  // The 28-grid spans `size`; MNIST ink fills ~20/28 of it.
-  const size = side * rng.uniform(0.6, 1.05);
-  const x = rng.uniform(-0.12, 1) * (side - size * 0.8);
-  const y = rng.uniform(-0.12, 1) * (side - size * 0.8);
+  const ink = inkBounds(pixels);
   const radius = side * rng.uniform(0.015, 0.045);
+  // The 28-grid spans `size`; MNIST ink fills ~20/28 of it. The whole digit stays on the canvas
+  // (a digit cut off at the edge is no longer the digit its label says).
+  const span = (Math.max(ink.right - ink.left, ink.bottom - ink.top) + 1) / 28;
+  const room = side - 2 * radius - 2;
+  const size = Math.min(side * rng.uniform(0.6, 1.05), room / span);
+  const place = (first: number, last: number): number => {
+    const extent = ((last - first + 1) * size) / 28;
+    return radius + 1 + rng.uniform(0, 1) * (room - extent) - (first * size) / 28;
+  };
+  const x = place(ink.left, ink.right);
+  const y = place(ink.top, ink.bottom);
   const transparent = rng.chance(0.3);
   const c = grayCanvas(side, side, transparent ? 0 : 255);
   const box = brushDigit(c, pixels, x, y, size, radius, transparent ? 255 : 0);
@@ -382,7 +397,7 @@ export function renderDark(rng: Rng, source: DigitSource): EvalSample {
     let cursor = margin;
     for (let i = 0; i < count; i++) {
       const { pixels, label } = source.draw(rng);
-      const cols = inkColumns(pixels);
+      const cols = inkBounds(pixels);
       const x = cursor - (cols.left * size) / 28;
       placements.push({ pixels, label, x });
       cursor = x + ((cols.right + 1) * size) / 28 + size * rng.uniform(0.15, 0.45);
