@@ -1,10 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { DigitResult, RecognizeResult } from '../../engine/types';
 import type * as appStore from '../../store/appStore';
 import { useAppStore, type AppState } from '../../store/appStore';
 import type { InputItem } from '../../store/inputSlice';
 import { ResultPanel } from './ResultPanel';
+import { digitResult as digit, recognizeResult as result } from '../../testing/results';
 
 // Server rendering reads a store's initial state only, so the hook is swapped for one that
 // reads the state each test sets.
@@ -17,31 +17,6 @@ vi.mock('../../store/appStore', async (importOriginal) => {
   );
   return { ...original, useAppStore: hook };
 });
-
-function digit(label: number, confidence: number, doubtful = false): DigitResult {
-  return {
-    label,
-    confidence,
-    top: [
-      { label, p: confidence },
-      { label: 7, p: 0.02 },
-      { label: 1, p: 0.01 },
-    ],
-    box: { x: 0, y: 0, width: 5, height: 5 },
-    crop28: new Float32Array(784),
-    doubtful,
-  };
-}
-
-function result(lines: DigitResult[][]): RecognizeResult {
-  return {
-    text: lines.map((l) => l.map((d) => d.label).join('')).join('\n'),
-    lines: lines.map((digits) => ({ digits })),
-    timings: { total: 12 },
-    width: 10,
-    height: 10,
-  };
-}
 
 /** Renders the panel with one upload item on screen (or none). */
 function renderWith(item: InputItem | null): string {

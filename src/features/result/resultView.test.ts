@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DigitResult, RecognizeResult } from '../../engine/types';
 import {
   alternatives,
   announcement,
@@ -10,31 +9,7 @@ import {
   resultView,
   totalMs,
 } from './resultView';
-
-function digit(label: number, confidence: number, doubtful = false): DigitResult {
-  return {
-    label,
-    confidence,
-    top: [
-      { label, p: confidence },
-      { label: (label + 1) % 10, p: (1 - confidence) * 0.7 },
-      { label: (label + 2) % 10, p: (1 - confidence) * 0.2 },
-    ],
-    box: { x: 0, y: 0, width: 10, height: 10 },
-    crop28: new Float32Array(784),
-    doubtful,
-  };
-}
-
-function result(lines: DigitResult[][]): RecognizeResult {
-  return {
-    text: lines.map((l) => l.map((d) => d.label).join('')).join('\n'),
-    lines: lines.map((digits) => ({ digits })),
-    timings: { gray: 2, total: 41.6 },
-    width: 100,
-    height: 50,
-  };
-}
+import { digitResult as digit, recognizeResult as result } from '../../testing/results';
 
 describe('formatConfidence', () => {
   it('rounds to whole percent', () => {
