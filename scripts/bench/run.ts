@@ -279,20 +279,28 @@ async function drawCycle(
   return { sample, timings };
 }
 
-async function measureStrokes(
+type Cycle = (
+  page: Page,
+  i: number,
+) => Promise<{ sample: ProbeSample; timings: StageTimings | null }>;
+
+/** Opens the app in a mode, runs `warmUps` unrecorded cycles, then `n` recorded ones. */
+async function measureCycles(
   browser: Browser,
   url: string,
+  mode: 'draw' | 'upload',
+  warmUps: number,
   n: number,
+  cycle: Cycle,
 ): Promise<{ samples: ProbeSample[]; timings: StageTimings[] }> {
   const context = await browser.newContext();
   try {
     const { page } = await openPage(context, url);
-    await page.getByTestId('mode-draw').click();
+    await page.getByTestId(`mode-${mode}`).click();
     const samples: ProbeSample[] = [];
     const timings: StageTimings[] = [];
-    // Two warm-up strokes first: the first runs compile shaders and JIT the pipeline.
-    for (let i = -2; i < n; i++) {
-      const { sample, timings: t } = await drawCycle(page, i + 2, true);
+    for (let i = -warmUps; i < n; i++) {
+      const { sample, timings: t } = await cycle(page, i + warmUps);
       if (i < 0) continue;
       samples.push(sample);
       if (t) timings.push(t);
@@ -302,6 +310,10 @@ async function measureStrokes(
     await context.close();
   }
 }
+
+// Two warm-up strokes first: the first runs compile shaders and JIT the pipeline.
+const measureStrokes = (browser: Browser, url: string, n: number) =>
+  measureCycles(browser, url, 'draw', 2, n, (page, i) => drawCycle(page, i, true));
 
 /** Uploads the photo (after clearing earlier ones); returns the sample and the stage timings. */
 async function uploadCycle(
@@ -323,29 +335,8 @@ async function uploadCycle(
   return { sample, timings: sample.status === 'done' ? await lastTimings(page) : null };
 }
 
-async function measurePhotos(
-  browser: Browser,
-  url: string,
-  photo: BenchPhoto,
-  n: number,
-): Promise<{ samples: ProbeSample[]; timings: StageTimings[] }> {
-  const context = await browser.newContext();
-  try {
-    const { page } = await openPage(context, url);
-    await page.getByTestId('mode-upload').click();
-    const samples: ProbeSample[] = [];
-    const timings: StageTimings[] = [];
-    for (let i = -1; i < n; i++) {
-      const { sample, timings: t } = await uploadCycle(page, photo);
-      if (i < 0) continue;
-      samples.push(sample);
-      if (t) timings.push(t);
-    }
-    return { samples, timings };
-  } finally {
-    await context.close();
-  }
-}
+const measurePhotos = (browser: Browser, url: string, photo: BenchPhoto, n: number) =>
+  measureCycles(browser, url, 'upload', 1, n, (page) => uploadCycle(page, photo));
 
 async function measureBackend(
   browser: Browser,
