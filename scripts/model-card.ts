@@ -114,14 +114,20 @@ async function main(): Promise<void> {
   const { files, total } = modelFileBytes(modelDir);
   const cardPath = join(modelDir, 'model-card.json');
   const card = JSON.parse(readFileSync(cardPath, 'utf8')) as Record<string, unknown>;
-  const pythonTest = card.test as Partial<TestScore> | undefined;
+  const pythonTest = card.test as
+    (Partial<TestScore> & { canvasStyleAccuracy?: number }) | undefined;
   card.parameterCount = model.countParams();
   card.files = files;
   card.fileBytes = total;
   card.test = score;
   card.measuredWith = `@tensorflow/tfjs ${tf.version.tfjs} (${backend} backend, Node) on the exported files`;
   if (pythonTest?.accuracy !== undefined) {
-    card.pythonTestCrossCheck = { accuracy: pythonTest.accuracy, ece15: pythonTest.ece15 };
+    card.pythonTestCrossCheck = {
+      accuracy: pythonTest.accuracy,
+      ece15: pythonTest.ece15,
+      // PyTorch only: the test digits redrawn as a drawing app renders them (training/train.py)
+      canvasStyleAccuracy: pythonTest.canvasStyleAccuracy,
+    };
   }
   writeFileSync(cardPath, `${JSON.stringify(card, null, 2)}\n`);
   const pct = (v: number) => `${(v * 100).toFixed(2)}%`;

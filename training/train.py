@@ -127,6 +127,13 @@ def binarize_renormalize(
     up = F.interpolate(x, size=(size, size), mode='bilinear', align_corners=False)
     t = _u(n, 0.25, 0.65, g) if thr is None else torch.full((n,), float(thr))
     b = (up > t.view(n, 1, 1, 1)).float()
+    return torch.where((b.sum(dim=(1, 2, 3)) > 0).view(n, 1, 1, 1), fit_binary(b, g, jitter), x)
+
+
+def fit_binary(b: torch.Tensor, g: torch.Generator, jitter: bool = True) -> torch.Tensor:
+    """Binary ink [n,1,S,S] -> the app's 28x28 input: bounding box fitted into 20x20 (area
+    downscale), centre of mass at the centre of the field."""
+    n, size = b.shape[0], b.shape[-1]
     mass = b.sum(dim=(1, 2, 3))
     rows = b.amax(dim=(1, 3))  # [n,size]
     cols = b.amax(dim=(1, 2))
@@ -154,13 +161,108 @@ def binarize_renormalize(
     ss = 4  # supersample the 28x28 output 4x and average = area resampling
     grid = F.affine_grid(theta, [n, 1, 28 * ss, 28 * ss], align_corners=False)
     hi = F.grid_sample(b, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
-    out = F.avg_pool2d(hi, ss)
-    ok = (mass > 0).view(n, 1, 1, 1)
-    return torch.where(ok, out, x)
+    return F.avg_pool2d(hi, ss)
 
 
-def augment(x: torch.Tensor, g: torch.Generator, strength: float = 1.0) -> torch.Tensor:
-    """x: [B,1,28,28] in [0,1]. Returns an augmented copy. strength scales the probabilities."""
+# the 8 neighbours clockwise from north (Zhang-Suen's P2..P9) as (dy, dx) offsets into a 1-padded image
+_ZS_NEIGHBOURS = [(0, 1), (0, 2), (1, 2), (2, 2), (2, 1), (2, 0), (1, 0), (0, 0)]
+
+
+def _zhang_suen_tables() -> tuple[torch.Tensor, torch.Tensor]:
+    """For each neighbourhood byte (bit i = neighbour P(i+2)), whether the first / second
+    Zhang-Suen sub-iteration deletes the centre pixel."""
+    first, second = torch.zeros(256, dtype=torch.bool), torch.zeros(256, dtype=torch.bool)
+    for code in range(256):
+        p = [(code >> i) & 1 for i in range(8)]
+        count = sum(p)
+        transitions = sum(1 for i in range(8) if p[i] == 0 and p[(i + 1) % 8] == 1)
+        p2, p4, p6, p8 = p[0], p[2], p[4], p[6]
+        if 2 <= count <= 6 and transitions == 1:
+            first[code] = p2 * p4 * p6 == 0 and p4 * p6 * p8 == 0
+            second[code] = p2 * p4 * p8 == 0 and p2 * p6 * p8 == 0
+    return first, second
+
+
+_ZS_FIRST, _ZS_SECOND = _zhang_suen_tables()
+
+
+def zhang_suen(b: torch.Tensor, max_iter: int = 100) -> torch.Tensor:
+    """Zhang-Suen thinning of binary images [n,1,H,W] (0/1 floats) to one-pixel skeletons."""
+    on = b > 0
+    h, w = on.shape[-2:]
+    for _ in range(max_iter):
+        changed = False
+        for table in (_ZS_FIRST, _ZS_SECOND):
+            # uint8 shifted slices: a 1-channel 3x3 conv2d, or the same in int64, is 20-50x slower
+            p = F.pad(on.to(torch.uint8), (1, 1, 1, 1))
+            code = torch.zeros(on.shape, dtype=torch.uint8)
+            for bit, (dy, dx) in enumerate(_ZS_NEIGHBOURS):
+                code |= p[..., dy : dy + h, dx : dx + w] * (1 << bit)
+            remove = on & table[code.long()]
+            if bool(remove.any()):
+                on = on & ~remove
+                changed = True
+        if not changed:
+            break
+    return on.float()
+
+
+def canvas_style(x: torch.Tensor, g: torch.Generator, chunk: int = 500) -> torch.Tensor:
+    """Redraws digits [n,1,28,28] the way a drawing app renders them: the stroke skeleton traced
+    with a round pen of constant width (radius 0.4-2.1 source px, as thin or bold as a finger
+    on a phone canvas), then fitted as the app fits a crop. One random pen per digit."""
+    factor = 4
+    size = 28 * factor
+    out = torch.empty_like(x)
+    for start in range(0, x.shape[0], chunk):
+        part = x[start : start + chunk]
+        n = part.shape[0]
+        up = F.interpolate(part, size=(size, size), mode='bilinear', align_corners=False)
+        thr = _u(n, 0.35, 0.55, g).view(n, 1, 1, 1)
+        skel = zhang_suen((up > thr).float())
+        # pen radius in upscaled px, bucketed to quarter pixels so each bucket is one convolution
+        radius = torch.round(_u(n, 1.6, 8.4, g) * 4) / 4
+        drawn = torch.zeros_like(skel)
+        for r in torch.unique(radius).tolist():
+            sel = radius == r
+            k = int(math.ceil(r))
+            yy, xx = torch.meshgrid(torch.arange(-k, k + 1.0), torch.arange(-k, k + 1.0), indexing='ij')
+            disk = ((yy**2 + xx**2) <= r * r).float().view(1, 1, 2 * k + 1, 2 * k + 1)
+            drawn[sel] = (F.conv2d(skel[sel], disk, padding=k) > 0).float()
+        fitted = fit_binary(drawn, g)
+        ok = (drawn.sum(dim=(1, 2, 3)) > 0).view(n, 1, 1, 1)
+        out[start : start + n] = torch.where(ok, fitted, part)
+    return out
+
+
+def check_canvas_style() -> None:
+    """Known answers for the canvas redraw (run by --smoke): a 5-px bar thins to a 1-px line,
+    and a redrawn digit is fitted like the app's crops (ink box <= 20 px, centre of mass ~14)."""
+    bar = torch.zeros(1, 1, 16, 32)
+    bar[..., 6:11, 4:28] = 1.0
+    skel = zhang_suen(bar)
+    rows = skel[0, 0].sum(dim=1)
+    if int((rows > 0).sum()) != 1 or not 16 <= int(rows.max()) <= 24:
+        raise AssertionError(f'zhang_suen: a 5-px bar should thin to one row, got rows {rows.tolist()}')
+    ring = torch.zeros(1, 1, 28, 28)
+    yy, xx = torch.meshgrid(torch.arange(28.0), torch.arange(28.0), indexing='ij')
+    dist = ((yy - 13.5) ** 2 + (xx - 13.5) ** 2).sqrt()
+    ring[0, 0] = ((dist > 6) & (dist < 9)).float()
+    g = torch.Generator()
+    g.manual_seed(0)
+    out = canvas_style(ring, g)[0, 0]
+    ink = out > 0.1
+    span = max(int(ink.any(dim=1).sum()), int(ink.any(dim=0).sum()))
+    cy = float((out.sum(dim=1) * torch.arange(28.0)).sum() / out.sum())
+    if not 18 <= span <= 22 or abs(cy - 13.5) > 1.0 or bool(ink[13:15, 13:15].any()):
+        raise AssertionError(f'canvas_style: ring redrawn badly (span {span}, centre row {cy:.2f})')
+
+
+def augment(
+    x: torch.Tensor, g: torch.Generator, strength: float = 1.0, refit: torch.Tensor | None = None
+) -> torch.Tensor:
+    """x: [B,1,28,28] in [0,1]. Returns an augmented copy. strength scales the probabilities;
+    `refit` marks samples that always get the app's normalisation (canvas-style redraws)."""
     B = x.shape[0]
 
     # 1) stroke width: soft dilation / erosion (3x3 max/min pooling, blended by a random amount)
@@ -204,6 +306,8 @@ def augment(x: torch.Tensor, g: torch.Generator, strength: float = 1.0) -> torch
 
     # 3) the app's binarize -> bbox -> fit 20x20 (area) -> centre-of-mass normalisation
     sel = torch.rand(B, generator=g) < 0.35 * strength
+    if refit is not None:
+        sel = sel | refit
     idx = torch.nonzero(sel).flatten()
     if idx.numel() > 0:
         half = idx.numel() // 2
@@ -336,6 +440,12 @@ def main() -> int:
     ap.add_argument('--val-size', type=int, default=5000)
     ap.add_argument('--train-limit', type=int, default=0, help='use only N training images (0 = all)')
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument(
+        '--canvas-fraction',
+        type=float,
+        default=0.3,
+        help='share of training samples redrawn canvas-style (skeleton traced with a round pen)',
+    )
     ap.add_argument('--out-dir', default=os.path.join(ROOT, 'public', 'model'))
     ap.add_argument('--fixture', default=os.path.join(ROOT, 'training', 'fixtures', 'parity.json'))
     ap.add_argument('--data-dir', default=MNIST_DIR)
@@ -357,6 +467,7 @@ def main() -> int:
 
     tmp_dir = None
     if args.smoke:
+        check_canvas_style()
         tmp_dir = tempfile.mkdtemp(prefix='digit-lens-smoke-')
         args.out_dir = os.path.join(tmp_dir, 'model')
         args.fixture = os.path.join(tmp_dir, 'parity.json')
@@ -389,6 +500,14 @@ def main() -> int:
         flush=True,
     )
 
+    # canvas-style redraws (a drawing app's constant-width round pen), made once per run
+    t_canvas = time.time()
+    cg = torch.Generator()
+    cg.manual_seed(args.seed + 2)
+    x_tr_canvas = canvas_style(x_tr, cg)
+    x_val_canvas = canvas_style(x_val, cg)
+    print(f'canvas-style redraws of train + val made in {time.time() - t_canvas:.1f}s', flush=True)
+
     model = Net()
     n_params = sum(p.numel() for p in model.parameters())
     print(f'model: {arch_text()}; {n_params} trainable params', flush=True)
@@ -418,7 +537,18 @@ def main() -> int:
     # --resume and produce the same result as an uninterrupted one)
     config_key = {
         k: getattr(args, k)
-        for k in ('epochs', 'batch_size', 'lr', 'weight_decay', 'ema', 'seed', 'val_size', 'train_limit', 'threads')
+        for k in (
+            'epochs',
+            'batch_size',
+            'lr',
+            'weight_decay',
+            'ema',
+            'seed',
+            'val_size',
+            'train_limit',
+            'threads',
+            'canvas_fraction',
+        )
     }
     ckpt_path = os.path.join(ROOT, 'training', '.cache', 'checkpoint.pt')
     if args.resume and not args.smoke and os.path.isfile(ckpt_path):
@@ -446,7 +576,9 @@ def main() -> int:
         for i in range(0, x_tr.shape[0], args.batch_size):
             bi = order[i : i + args.batch_size]
             with torch.no_grad():
-                xb = augment(x_tr[bi], g, strength)
+                redraw = torch.rand(len(bi), generator=g) < args.canvas_fraction * strength
+                xb = torch.where(redraw.view(-1, 1, 1, 1), x_tr_canvas[bi], x_tr[bi])
+                xb = augment(xb, g, strength, refit=redraw)
             yb = y_tr[bi]
             logits = model(xb)
             loss = F.cross_entropy(logits, yb)
@@ -473,15 +605,22 @@ def main() -> int:
             nll = F.cross_entropy(lv, y_val).item()
             row[f'val_acc_{which}'] = acc
             row[f'val_nll_{which}'] = nll
-            key = (acc, -nll)
+            canvas_acc = (predict_logits(m, x_val_canvas).argmax(1) == y_val).float().mean().item()
+            row[f'val_canvas_acc_{which}'] = canvas_acc
+            # select on plain and canvas-style validation alike: both are what the app reads
+            key = ((acc + canvas_acc) / 2, -nll)
             if best is None or key >= best[0]:
                 best = (key, epoch, which, {k: v.clone() for k, v in m.state_dict().items()})
         row['time_s'] = time.time() - t0
         history.append(row)
-        ema_txt = f" ema {row['val_acc_ema'] * 100:.2f}%" if ema_model is not None else ''
+        ema_txt = (
+            f" ema {row['val_acc_ema'] * 100:.2f}% (canvas {row['val_canvas_acc_ema'] * 100:.2f}%)"
+            if ema_model is not None
+            else ''
+        )
         print(
             f"epoch {epoch:2d}/{args.epochs}  loss {row['train_loss']:.4f}  train acc {row['train_acc'] * 100:.2f}%  "
-            f"val acc {row['val_acc_raw'] * 100:.2f}%{ema_txt}  lr {sched.get_last_lr()[0]:.4f}  "
+            f"val acc {row['val_acc_raw'] * 100:.2f}% (canvas {row['val_canvas_acc_raw'] * 100:.2f}%){ema_txt}  lr {sched.get_last_lr()[0]:.4f}  "
             f"{row['time_s']:.1f}s",
             flush=True,
         )
@@ -509,7 +648,13 @@ def main() -> int:
     # training time = sum of the epoch wall times (also across --resume)
     train_seconds = sum(r['time_s'] for r in history)
     (_, best_nll), best_epoch, best_which, best_state = best[0], best[1], best[2], best[3]
-    print(f'selected epoch {best_epoch} ({best_which} weights), val acc {best[0][0] * 100:.2f}%', flush=True)
+    best_row = next(r for r in history if r['epoch'] == best_epoch)
+    val_acc, val_canvas_acc = best_row[f'val_acc_{best_which}'], best_row[f'val_canvas_acc_{best_which}']
+    print(
+        f'selected epoch {best_epoch} ({best_which} weights), val acc {val_acc * 100:.2f}%, '
+        f'canvas-style {val_canvas_acc * 100:.2f}%',
+        flush=True,
+    )
     model.load_state_dict(best_state)
     model.eval()
 
@@ -534,11 +679,16 @@ def main() -> int:
     test_m = metrics(test_probs, y_te)
     raw_test_probs = F.softmax(predict_logits(model, x_te) / T, dim=1).numpy()
     raw_acc = float((raw_test_probs.argmax(1) == y_te).mean())
+    # reported only (nothing is chosen by it): the test digits redrawn canvas-style
+    tg = torch.Generator()
+    tg.manual_seed(args.seed + 3)
+    test_canvas_acc = float((folded.predict(canvas_style(x_te, tg)).numpy().argmax(1) == y_te).mean())
     print(
         f"test (exported weights): acc {test_m['accuracy'] * 100:.2f}%  min class "
         f"{min(test_m['perClassAccuracy']) * 100:.2f}%  ECE {test_m['ece15'] * 100:.2f}%  "
         f"(unrounded float32 model: acc {raw_acc * 100:.2f}%, max |dp| "
-        f"{np.abs(raw_test_probs - test_probs).max():.2e}); export {model_bytes} bytes",
+        f"{np.abs(raw_test_probs - test_probs).max():.2e}); canvas-style acc {test_canvas_acc * 100:.2f}%; "
+        f"export {model_bytes} bytes",
         flush=True,
     )
 
@@ -580,11 +730,17 @@ def main() -> int:
         'files': {f: os.path.getsize(os.path.join(args.out_dir, f)) for f in files},
         'fileBytes': int(model_bytes),
         'measuredWith': 'python (PyTorch float32, exported weights); scripts/model-card.ts re-measures in tfjs',
-        'test': {'count': int(len(y_te)), **{k: v for k, v in test_m.items() if k != 'nll'}, 'nll': test_m['nll']},
+        'test': {
+            'count': int(len(y_te)),
+            **{k: v for k, v in test_m.items() if k != 'nll'},
+            'nll': test_m['nll'],
+            'canvasStyleAccuracy': test_canvas_acc,
+        },
         'temperature': T,
         'validation': {
             'count': int(len(val_idx)),
-            'accuracy': float(best[0][0]),
+            'accuracy': float(val_acc),
+            'canvasStyleAccuracy': float(val_canvas_acc),
             'eceAfterTemperature': ece_score(val_probs_T, y_val.numpy()),
         },
         'selectedEpoch': best_epoch,
@@ -603,6 +759,7 @@ def main() -> int:
             'batchSize': args.batch_size,
             'ema': args.ema,
             'dropout': 0.2,
+            'canvasFraction': args.canvas_fraction,
             'trainImages': int(len(tr_idx)),
             'valImages': int(len(val_idx)),
         },
