@@ -25,17 +25,29 @@ interface Sample {
   jsHeap: number;
 }
 
+/**
+ * Tensor count, OpenCV heap and JS heap. The heap is the lowest of three readings 300 ms apart,
+ * each after a full gc(): right after the screen changes, the last result is still reachable for
+ * a moment (a first reading of ~15 MB drops to ~5 MB 300 ms later), which is not a leak.
+ */
 async function sample(page: Page): Promise<Sample> {
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      gc?: () => void;
-      digitLens: { stats(): Promise<{ numTensors: number; openCvHeapBytes: number }> };
-    };
-    const stats = await w.digitLens.stats();
-    w.gc?.();
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-    return { ...stats, jsHeap: memory?.usedJSHeapSize ?? 0 };
-  });
+  const read = () =>
+    page.evaluate(async () => {
+      const w = window as unknown as {
+        gc?: () => void;
+        digitLens: { stats(): Promise<{ numTensors: number; openCvHeapBytes: number }> };
+      };
+      const stats = await w.digitLens.stats();
+      w.gc?.();
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return { ...stats, jsHeap: memory?.usedJSHeapSize ?? 0 };
+    });
+  const readings: Sample[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) await page.waitForTimeout(300);
+    readings.push(await read());
+  }
+  return { ...readings.at(-1)!, jsHeap: Math.min(...readings.map((r) => r.jsHeap)) };
 }
 
 test.use({
@@ -110,7 +122,7 @@ test(`@soak ${ITERATIONS} recognitions leak no tensors, no OpenCV heap, no JS he
     await once(i);
     if ((i - warmUp + 1) % every === 0) samples.push(await sampleAtRest());
   }
-  // Floors of the first and last quarter: one reading may still catch garbage mid-collection.
+  // Floors of the first and last quarter, so one stray reading decides nothing.
   const quarter = Math.max(1, Math.floor(samples.length / 4));
   const floor = (part: Sample[]) => Math.min(...part.map((x) => x.jsHeap));
   const early = floor(samples.slice(0, quarter));
@@ -129,5 +141,8 @@ test(`@soak ${ITERATIONS} recognitions leak no tensors, no OpenCV heap, no JS he
     expect(x.openCvHeapBytes).toBe(first.openCvHeapBytes);
   }
   expect(late).toBeGreaterThan(0);
-  expect(late).toBeLessThanOrEqual(early * 1.1);
+  // Allowed: 10%, plus 1 MB for what heap snapshots show growing to a plateau on a healthy page
+  // (optimised code from the JIT, Chromium's bounded performance-entry buffers: ~0.5 MB over
+  // 1000 iterations). One result kept per iteration would add megabytes within ten.
+  expect(late).toBeLessThanOrEqual(early * 1.1 + 1e6);
 });
