@@ -127,12 +127,13 @@ def binarize_renormalize(
     up = F.interpolate(x, size=(size, size), mode='bilinear', align_corners=False)
     t = _u(n, 0.25, 0.65, g) if thr is None else torch.full((n,), float(thr))
     b = (up > t.view(n, 1, 1, 1)).float()
-    return torch.where((b.sum(dim=(1, 2, 3)) > 0).view(n, 1, 1, 1), fit_binary(b, g, jitter), x)
+    return fit_binary(b, g, x, jitter)
 
 
-def fit_binary(b: torch.Tensor, g: torch.Generator, jitter: bool = True) -> torch.Tensor:
+def fit_binary(b: torch.Tensor, g: torch.Generator, fallback: torch.Tensor, jitter: bool = True) -> torch.Tensor:
     """Binary ink [n,1,S,S] -> the app's 28x28 input: bounding box fitted into 20x20 (area
-    downscale), centre of mass at the centre of the field."""
+    downscale), centre of mass at the centre of the field. A sample with no ink keeps its
+    `fallback` [n,1,28,28] (the digit as it was)."""
     n, size = b.shape[0], b.shape[-1]
     mass = b.sum(dim=(1, 2, 3))
     rows = b.amax(dim=(1, 3))  # [n,size]
@@ -161,7 +162,7 @@ def fit_binary(b: torch.Tensor, g: torch.Generator, jitter: bool = True) -> torc
     ss = 4  # supersample the 28x28 output 4x and average = area resampling
     grid = F.affine_grid(theta, [n, 1, 28 * ss, 28 * ss], align_corners=False)
     hi = F.grid_sample(b, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
-    return F.avg_pool2d(hi, ss)
+    return torch.where((mass > 0).view(n, 1, 1, 1), F.avg_pool2d(hi, ss), fallback)
 
 
 # the 8 neighbours clockwise from north (Zhang-Suen's P2..P9) as (dy, dx) offsets into a 1-padded image
@@ -229,9 +230,7 @@ def canvas_style(x: torch.Tensor, g: torch.Generator, chunk: int = 500) -> torch
             yy, xx = torch.meshgrid(torch.arange(-k, k + 1.0), torch.arange(-k, k + 1.0), indexing='ij')
             disk = ((yy**2 + xx**2) <= r * r).float().view(1, 1, 2 * k + 1, 2 * k + 1)
             drawn[sel] = (F.conv2d(skel[sel], disk, padding=k) > 0).float()
-        fitted = fit_binary(drawn, g)
-        ok = (drawn.sum(dim=(1, 2, 3)) > 0).view(n, 1, 1, 1)
-        out[start : start + n] = torch.where(ok, fitted, part)
+        out[start : start + n] = fit_binary(drawn, g, part)
     return out
 
 
