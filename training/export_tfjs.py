@@ -114,38 +114,46 @@ def _init(name: str) -> dict:
     return {'class_name': 'GlorotUniform', 'config': {'seed': None}}
 
 
+def _common(op: dict) -> dict:
+    """Keys every Keras layer config starts with (inference only: nothing is trainable)."""
+    return {'name': op['name'], 'trainable': False, 'dtype': 'float32'}
+
+
+def _weights(activation: str) -> dict:
+    """The activation and the kernel/bias keys shared by Conv2D and Dense."""
+    return {
+        'activation': activation,
+        'use_bias': True,
+        'kernel_initializer': _init('glorot'),
+        'bias_initializer': _init('zeros'),
+        'kernel_regularizer': None,
+        'bias_regularizer': None,
+        'activity_regularizer': None,
+        'kernel_constraint': None,
+        'bias_constraint': None,
+    }
+
+
 def _layer_config(op: dict) -> dict:
     if op['type'] == 'conv':
         return {
             'class_name': 'Conv2D',
             'config': {
-                'name': op['name'],
-                'trainable': False,
-                'dtype': 'float32',
+                **_common(op),
                 'filters': int(op['kernel'].shape[3]),
                 'kernel_size': [3, 3],
                 'strides': [1, 1],
                 'padding': 'same',
                 'data_format': 'channels_last',
                 'dilation_rate': [1, 1],
-                'activation': 'relu',
-                'use_bias': True,
-                'kernel_initializer': _init('glorot'),
-                'bias_initializer': _init('zeros'),
-                'kernel_regularizer': None,
-                'bias_regularizer': None,
-                'activity_regularizer': None,
-                'kernel_constraint': None,
-                'bias_constraint': None,
+                **_weights('relu'),
             },
         }
     if op['type'] == 'maxpool':
         return {
             'class_name': 'MaxPooling2D',
             'config': {
-                'name': op['name'],
-                'trainable': False,
-                'dtype': 'float32',
+                **_common(op),
                 'pool_size': [2, 2],
                 'padding': 'valid',
                 'strides': [2, 2],
@@ -155,26 +163,12 @@ def _layer_config(op: dict) -> dict:
     if op['type'] == 'gap':
         return {
             'class_name': 'GlobalAveragePooling2D',
-            'config': {'name': op['name'], 'trainable': False, 'dtype': 'float32', 'data_format': 'channels_last'},
+            'config': {**_common(op), 'data_format': 'channels_last'},
         }
     if op['type'] == 'dense':
         return {
             'class_name': 'Dense',
-            'config': {
-                'name': op['name'],
-                'trainable': False,
-                'dtype': 'float32',
-                'units': int(op['kernel'].shape[1]),
-                'activation': 'softmax',
-                'use_bias': True,
-                'kernel_initializer': _init('glorot'),
-                'bias_initializer': _init('zeros'),
-                'kernel_regularizer': None,
-                'bias_regularizer': None,
-                'activity_regularizer': None,
-                'kernel_constraint': None,
-                'bias_constraint': None,
-            },
+            'config': {**_common(op), 'units': int(op['kernel'].shape[1]), **_weights('softmax')},
         }
     raise TypeError(op['type'])
 
