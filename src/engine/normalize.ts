@@ -98,6 +98,25 @@ export function strokeWidth(pixels: Uint8Array, w: number, h: number): number {
   return perimeter > 0 ? (2 * area) / perimeter : 0;
 }
 
+/** Max over a window of radius r along one axis of a W x H image (x: along rows, y: columns). */
+function maxAlong(src: Uint8Array, W: number, H: number, r: number, axis: 'x' | 'y'): Uint8Array {
+  const out = new Uint8Array(W * H);
+  const step = axis === 'x' ? 1 : W;
+  const length = axis === 'x' ? W : H;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const at = axis === 'x' ? x : y;
+      const first = Math.max(0, at - r);
+      const last = Math.min(length - 1, at + r);
+      let m = 0;
+      const here = y * W + x;
+      for (let d = first; d <= last && m < 255; d++) m = Math.max(m, src[here + (d - at) * step]!);
+      out[here] = m;
+    }
+  }
+  return out;
+}
+
 /** Square max filter of radius r (separable), on a crop padded by r on every side. */
 export function thicken(
   pixels: Uint8Array,
@@ -109,27 +128,7 @@ export function thicken(
   const H = h + 2 * r;
   const padded = new Uint8Array(W * H);
   for (let y = 0; y < h; y++) padded.set(pixels.subarray(y * w, y * w + w), (y + r) * W + r);
-  const rows = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      let m = 0;
-      for (let d = Math.max(0, x - r); d <= Math.min(W - 1, x + r) && m < 255; d++) {
-        m = Math.max(m, padded[y * W + d]!);
-      }
-      rows[y * W + x] = m;
-    }
-  }
-  const out = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      let m = 0;
-      for (let d = Math.max(0, y - r); d <= Math.min(H - 1, y + r) && m < 255; d++) {
-        m = Math.max(m, rows[d * W + x]!);
-      }
-      out[y * W + x] = m;
-    }
-  }
-  return { pixels: out, width: W, height: H };
+  return { pixels: maxAlong(maxAlong(padded, W, H, r, 'x'), W, H, r, 'y'), width: W, height: H };
 }
 
 /**
