@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist, type MnistSplit } from '../../node/mnist';
 import { loadOpenCV, openCvHeapBytes, type OpenCV } from '../opencv';
-import { grayCanvas, paintMnist, strokeLine, toRgba } from '../testing/raster';
+import { grayCanvas, paintMnist, strokeLine, toRgba, type GrayCanvas } from '../testing/raster';
 import { findDigit, scene } from '../testing/scenes';
 import type { RgbaImage } from '../types';
 import { compositeAlpha } from './gray';
@@ -149,6 +149,28 @@ describe('segmentation', () => {
     strokeLine(c, 60, 20, 61, 280, 1, 30);
     const { lines } = await segment(toRgba(c));
     expect(lines.map((l) => l.length)).toEqual([1]);
+  });
+
+  it('does not cut a wide 0 through its loop, but still splits two touching 0s', async () => {
+    const ellipse = (c: GrayCanvas, cx: number, cy: number, rx: number, ry: number): void => {
+      const steps = 48;
+      for (let i = 0; i < steps; i++) {
+        const a = (2 * Math.PI * i) / steps;
+        const b = (2 * Math.PI * (i + 1)) / steps;
+        const p = [cx + rx * Math.cos(a), cy + ry * Math.sin(a)] as const;
+        const q = [cx + rx * Math.cos(b), cy + ry * Math.sin(b)] as const;
+        strokeLine(c, p[0], p[1], q[0], q[1], 5, 0);
+      }
+    };
+    // A flat 0 one and a half times wider than tall, alone on a canvas (as drawn in a hurry).
+    const wide = grayCanvas(280, 280);
+    ellipse(wide, 140, 140, 100, 65);
+    expect((await segment(toRgba(wide))).lines.map((l) => l.length)).toEqual([1]);
+    // Two round 0s whose strokes touch: the neck between the loops is cut.
+    const pair = grayCanvas(320, 200);
+    ellipse(pair, 100, 100, 55, 70);
+    ellipse(pair, 216, 100, 55, 70);
+    expect((await segment(toRgba(pair))).lines.map((l) => l.length)).toEqual([2]);
   });
 
   it('merges a 5 whose top bar is detached', async () => {

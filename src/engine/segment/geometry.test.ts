@@ -18,6 +18,18 @@ describe('mergeFragments', () => {
     expect(merged[0]).toMatchObject({ x: 10, y: 10, w: 38, h: 50 });
   });
 
+  it('joins a 5 top bar drawn well apart from its body, and leaves a bar with no digit below', () => {
+    // A lone canvas 5: the bar sits up and to the right, as wide as the body, 0.3 heights away.
+    const body = blob(5, 63, 61, 155);
+    const bar = blob(109, 5, 127, 43);
+    expect(mergeFragments([body, bar])).toEqual([
+      expect.objectContaining({ x: 5, y: 5, w: 231, h: 213 }),
+    ]);
+    // Beside a digit's lower half (an underline, a minus sign) it is not adopted.
+    const low = blob(116, 180, 60, 12);
+    expect(mergeFragments([blob(5, 63, 61, 155), low])).toHaveLength(2);
+  });
+
   it('joins a 4 written in two interleaved strokes', () => {
     const left = blob(10, 10, 25, 30);
     const right = blob(28, 5, 8, 48);
@@ -49,6 +61,22 @@ describe('mergeFragments', () => {
     expect(mergeFragments([top, bottom])).toEqual([
       expect.objectContaining({ x: 5, y: 5, w: 259, h: 213 }),
     ]);
+  });
+});
+
+describe('mergeFragments on a lone pair of stacked pieces', () => {
+  it('joins the halves of a plain (taller than wide) 3 when they are all the image holds', () => {
+    const top = blob(36, 6, 79, 92);
+    const bottom = blob(5, 114, 125, 92);
+    expect(mergeFragments([top, bottom])).toEqual([
+      expect.objectContaining({ x: 5, y: 6, w: 125, h: 200 }),
+    ]);
+  });
+
+  it('keeps the same pieces apart as two text lines when other digits share those lines', () => {
+    const pieces = [blob(36, 6, 79, 92), blob(5, 114, 125, 92)];
+    const neighbours = [blob(160, 8, 60, 90), blob(160, 116, 60, 90)];
+    expect(mergeFragments([...pieces, ...neighbours])).toHaveLength(4);
   });
 });
 

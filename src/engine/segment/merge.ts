@@ -24,10 +24,16 @@ export interface MergeTuning {
   barHeight: number;
   /** A bar joins a digit within this horizontal gap. */
   barReach: number;
+  /** A flat bar left over after merging joins the digit below it within this distance... */
+  orphanBarReach: number;
+  /** ...while the union is no wider than this many times that digit's height. */
+  orphanBarWidth: number;
   /** Stacked halves merge when the union is no taller than this times its width... */
   halvesAspect: number;
   /** ...and they touch or nearly do (vertical gap, as a fraction of the union's height). */
   halvesGap: number;
+  /** The halves aspect limit when they are all the image holds (a lone digit on a canvas). */
+  loneHalvesAspect: number;
 }
 
 export const MERGE_TUNING: MergeTuning = {
@@ -39,7 +45,10 @@ export const MERGE_TUNING: MergeTuning = {
   fragmentReach: 0.2,
   barHeight: 0.4,
   barReach: 0.2,
+  orphanBarReach: 0.5,
+  orphanBarWidth: 2.3,
   halvesAspect: 1.2,
+  loneHalvesAspect: 1.8,
   halvesGap: 0.1,
 };
 
@@ -47,8 +56,19 @@ function contains(a: Blob, b: Blob): boolean {
   return a.x <= b.x && a.y <= b.y && a.x + a.w >= b.x + b.w && a.y + a.h >= b.y + b.h;
 }
 
+/** The top of a 5 or 7, a 4's crossbar: flat and short next to a digit, never a digit alone. */
+function isBar(q: Blob, refH: number, t: MergeTuning): boolean {
+  return q.h < t.barHeight * refH && q.w >= q.h;
+}
+
 /** Distance at which a and b may merge, or null when they must stay apart. */
-export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING): number | null {
+export function mergeDistance(
+  a: Blob,
+  b: Blob,
+  refH: number,
+  t = MERGE_TUNING,
+  lone = false,
+): number | null {
   const u = union(a, b);
   const xOverlap = overlap1d(a.x, a.x + a.w, b.x, b.x + b.w);
   const gx = Math.max(0, -xOverlap);
@@ -56,9 +76,9 @@ export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING):
   const dist = Math.hypot(gx, gy);
   // A bar (the top of a 5 or 7, never a digit by itself) joins the digit next to it; the union
   // is judged against that digit's own height, since one tall digit may be all there is.
-  const isBar = (q: Blob): boolean => q.h < t.barHeight * refH && q.w >= q.h;
-  if (isBar(a) !== isBar(b) && gx <= t.barReach * refH && gy <= t.maxStackGap * refH) {
-    const body = isBar(a) ? b : a;
+  const barA = isBar(a, refH, t);
+  if (barA !== isBar(b, refH, t) && gx <= t.barReach * refH && gy <= t.maxStackGap * refH) {
+    const body = barA ? b : a;
     if (u.h <= 1.5 * body.h && u.w <= 1.6 * body.h) return dist;
   }
   const narrower = Math.max(1, Math.min(a.w, b.w));
@@ -67,10 +87,12 @@ export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING):
   // The two halves of one digit broken across its middle (a 3 whose thin joint the threshold
   // lost), alone on a canvas, set the reference height themselves, so the union looks two lines
   // tall. Its shape tells: two stacked digits are over twice as tall as wide, these halves not.
+  // When the two pieces are all there is, a plain-shaped 3 (taller than wide) qualifies too: in a
+  // text of several lines the other digits are there, and a lone pair this close is one digit.
   if (
     stacked &&
     gy <= t.halvesGap * u.h &&
-    u.h <= t.halvesAspect * u.w &&
+    u.h <= (lone ? t.loneHalvesAspect : t.halvesAspect) * u.w &&
     u.h <= 2 * t.maxUnionHeight * refH
   ) {
     return dist;
@@ -87,6 +109,39 @@ export function mergeDistance(a: Blob, b: Blob, refH: number, t = MERGE_TUNING):
     if (u.w <= t.maxInterleavedWidth * refH) return dist;
   }
   return null;
+}
+
+/**
+ * A flat bar still alone after merging (a 5's top stroke drawn well apart from its body) would
+ * be read as a digit of its own. It joins the nearest digit whose top half it sits above or
+ * beside, within reach; a bar with no such digit stays (dropNoise judges it).
+ */
+function adoptOrphanBars(blobs: Blob[], refH: number, t: MergeTuning): Blob[] {
+  const out = [...blobs];
+  for (let i = 0; i < out.length; i++) {
+    const bar = out[i]!;
+    if (!isBar(bar, refH, t) || bar.w < 2 * bar.h) continue;
+    let best = -1;
+    let bestDist = Infinity;
+    out.forEach((body, j) => {
+      if (j === i || isBar(body, refH, t) || bar.y + bar.h > body.y + 0.5 * body.h) return;
+      const gx = Math.max(0, -overlap1d(bar.x, bar.x + bar.w, body.x, body.x + body.w));
+      const gy = Math.max(0, -overlap1d(bar.y, bar.y + bar.h, body.y, body.y + body.h));
+      const dist = Math.hypot(gx, gy);
+      const u = union(bar, body);
+      if (dist > t.orphanBarReach * body.h || u.h > 1.5 * body.h) return;
+      if (u.w > t.orphanBarWidth * body.h) return;
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = j;
+      }
+    });
+    if (best < 0) continue;
+    out[best] = mergeBlobs(out[best]!, bar);
+    out.splice(i, 1);
+    i = -1; // indices moved; bars are few
+  }
+  return out.sort((a, b) => a.x - b.x);
 }
 
 export function shouldMerge(a: Blob, b: Blob, refH: number, t = MERGE_TUNING): boolean {
@@ -107,14 +162,14 @@ export function mergeFragments(blobs: Blob[], refH = referenceHeight(blobs)): Bl
     for (let i = 0; i < out.length; i++) {
       const a = out[i]!;
       for (let j = i + 1; j < out.length && out[j]!.x <= a.x + reach; j++) {
-        const d = mergeDistance(a, out[j]!, refH);
+        const d = mergeDistance(a, out[j]!, refH, MERGE_TUNING, out.length === 2);
         if (d !== null && d < bestDist) {
           bestDist = d;
           best = [i, j];
         }
       }
     }
-    if (!best) return out;
+    if (!best) return adoptOrphanBars(out, refH, MERGE_TUNING);
     const [i, j] = best;
     const merged = mergeBlobs(out[i]!, out[j]!);
     out.splice(j, 1);

@@ -3,7 +3,8 @@
  * - a run of ink-free columns with a digit-tall piece on each side: neighbours that only the
  *   dilation joined (the merge step would not have joined them either: no overlap in x);
  * - a blob too wide to be one digit (two digits whose ink touches): at the column with the least
- *   ink near its middle.
+ *   ink near its middle, but never through a loop that spans much of the blob (a wide 0 or a
+ *   flat 8 cut there would read as two digits; touching digits keep their loops to one side).
  * Recursively, so three touching digits become three.
  */
 import type { ComponentMap } from './components';
@@ -11,6 +12,8 @@ import type { Blob } from './geometry';
 
 /** Wider than this many times max(reference height, own height) = several digits (a 0 is not). */
 export const SPLIT_WIDTH = 1.3;
+/** A hole at least this share of the blob's width is one digit's loop: no cut crosses it. */
+export const LOOP_WIDTH = 0.4;
 
 function columnInk(map: ComponentMap, blob: Blob, x0: number, x1: number): number[] {
   const own = new Set(blob.labels);
@@ -49,23 +52,85 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   if (gap !== null) return split(gap);
   if (w <= SPLIT_WIDTH * Math.max(refH, blob.h)) return [blob];
   // Search the middle 60%, preferring the centre a little on ties.
+  const loops = findLoops(map, blob, x0, x1);
+  const inLoop = (i: number): boolean => loops.some((l) => l.left < i && i < l.right);
   let best = -1;
   let bestScore = Infinity;
   for (let i = Math.floor(w * 0.2); i < Math.ceil(w * 0.8); i++) {
+    if (inLoop(i)) continue;
     const score = counts[i]! + Math.abs(i - w / 2) / w;
     if (score < bestScore) {
       bestScore = score;
       best = i;
     }
   }
-  // Touching digits meet in a thin neck; a thick minimum means one wide digit.
-  if (best <= 0 || counts[best]! > 0.4 * Math.max(...counts)) return [blob];
+  // Touching digits meet in a thin neck; a thick minimum means one wide digit - unless the cut
+  // falls between two loops side by side (two round digits pressed together; no digit has that).
+  if (best <= 0) return [blob];
+  const betweenLoops = loops.some((l) => l.right < best) && loops.some((l) => l.left > best);
+  if (!betweenLoops && counts[best]! > 0.4 * Math.max(...counts)) return [blob];
   // Both sides must be digit-tall: a 5 with a long flat foot is wide but has a bar on one side.
   const cut = x0 + best;
   if (inkHeight(map, blob, x0, cut) < 0.5 * refH || inkHeight(map, blob, cut, x1) < 0.5 * refH) {
     return [blob];
   }
   return split(cut);
+}
+
+interface Loop {
+  left: number;
+  right: number;
+}
+
+/**
+ * Loops of the blob's own ink at least LOOP_WIDTH of the blob wide, as column ranges (offsets
+ * from x0): background the outside cannot reach (4-connected, so the ink's diagonal steps do not
+ * leak), grouped into holes.
+ */
+export function findLoops(map: ComponentMap, blob: Blob, x0: number, x1: number): Loop[] {
+  const own = new Set(blob.labels);
+  const w = x1 - x0;
+  const h = blob.h;
+  const loops: Loop[] = [];
+  if (w <= 2 || h <= 2) return loops;
+  // 0 = background not yet reached, 1 = ink, 2 = reached from outside, 3 = in a visited hole
+  const state = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = (blob.y + y) * map.width + x0 + x;
+      if (map.ink[p] && own.has(map.labels[p]!)) state[y * w + x] = 1;
+    }
+  }
+  const fill = (seeds: number[], mark: number): Loop => {
+    let left = Infinity;
+    let right = -1;
+    const stack = seeds.filter((q) => state[q] === 0);
+    for (const q of stack) state[q] = mark;
+    while (stack.length) {
+      const q = stack.pop()!;
+      const x = q % w;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      const next = [x > 0 ? q - 1 : -1, x < w - 1 ? q + 1 : -1, q - w, q + w];
+      for (const r of next) {
+        if (r >= 0 && r < state.length && state[r] === 0) {
+          state[r] = mark;
+          stack.push(r);
+        }
+      }
+    }
+    return { left, right };
+  };
+  const border: number[] = [];
+  for (let x = 0; x < w; x++) border.push(x, (h - 1) * w + x);
+  for (let y = 0; y < h; y++) border.push(y * w, y * w + w - 1);
+  fill(border, 2);
+  for (let q = 0; q < state.length; q++) {
+    if (state[q] !== 0) continue;
+    const hole = fill([q], 3);
+    if (hole.right - hole.left + 1 >= LOOP_WIDTH * w) loops.push(hole);
+  }
+  return loops;
 }
 
 /** Ink rows [top, bottom] of the blob's own ink within columns [a, b). */
