@@ -151,26 +151,46 @@ describe('segmentation', () => {
     expect(lines.map((l) => l.length)).toEqual([1]);
   });
 
-  it('does not cut a wide 0 through its loop, but still splits two touching 0s', async () => {
-    const ellipse = (c: GrayCanvas, cx: number, cy: number, rx: number, ry: number): void => {
+  describe('wide blobs: one wide digit or two touching ones', () => {
+    /** A closed (or, with `gap` radians left out at the top, open) ellipse of round-pen strokes. */
+    const ellipse = (c: GrayCanvas, cx: number, cy: number, rx: number, ry: number, gap = 0) => {
       const steps = 48;
       for (let i = 0; i < steps; i++) {
-        const a = (2 * Math.PI * i) / steps;
-        const b = (2 * Math.PI * (i + 1)) / steps;
+        const a = -Math.PI / 2 + gap / 2 + ((2 * Math.PI - gap) * i) / steps;
+        const b = -Math.PI / 2 + gap / 2 + ((2 * Math.PI - gap) * (i + 1)) / steps;
         const p = [cx + rx * Math.cos(a), cy + ry * Math.sin(a)] as const;
         const q = [cx + rx * Math.cos(b), cy + ry * Math.sin(b)] as const;
         strokeLine(c, p[0], p[1], q[0], q[1], 5, 0);
       }
     };
-    // A flat 0 one and a half times wider than tall, alone on a canvas (as drawn in a hurry).
-    const wide = grayCanvas(280, 280);
-    ellipse(wide, 140, 140, 100, 65);
-    expect((await segment(toRgba(wide))).lines.map((l) => l.length)).toEqual([1]);
-    // Two round 0s whose strokes touch: the neck between the loops is cut.
-    const pair = grayCanvas(320, 200);
-    ellipse(pair, 100, 100, 55, 70);
-    ellipse(pair, 216, 100, 55, 70);
-    expect((await segment(toRgba(pair))).lines.map((l) => l.length)).toEqual([2]);
+    const count = async (c: GrayCanvas) => (await segment(toRgba(c))).lines.map((l) => l.length);
+
+    it('does not cut a flat 0 through its loop', async () => {
+      const wide = grayCanvas(280, 280);
+      ellipse(wide, 140, 140, 100, 65);
+      expect(await count(wide)).toEqual([1]);
+    });
+
+    it('does not cut an open 0 along its foot (a long thin run is no pinch)', async () => {
+      const open = grayCanvas(280, 280);
+      ellipse(open, 140, 140, 100, 65, 1.2);
+      expect(await count(open)).toEqual([1]);
+    });
+
+    it('splits two touching 0s between their loops', async () => {
+      const pair = grayCanvas(320, 200);
+      ellipse(pair, 100, 100, 55, 70);
+      ellipse(pair, 216, 100, 55, 70);
+      expect(await count(pair)).toEqual([2]);
+    });
+
+    it('splits a 0 and a 7 whose bar touches it: a short pinch', async () => {
+      const c = grayCanvas(280, 200);
+      ellipse(c, 80, 100, 55, 65);
+      strokeLine(c, 112, 45, 230, 45, 5, 0);
+      strokeLine(c, 230, 45, 170, 165, 5, 0);
+      expect(await count(c)).toEqual([2]);
+    });
   });
 
   it('merges a 5 whose top bar is detached', async () => {

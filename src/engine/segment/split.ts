@@ -14,6 +14,8 @@ import type { Blob } from './geometry';
 export const SPLIT_WIDTH = 1.3;
 /** A hole at least this share of the blob's width is one digit's loop: no cut crosses it. */
 export const LOOP_WIDTH = 0.4;
+/** Touching digits meet in a pinch at most this long (in blob heights). */
+export const PINCH_LENGTH = 0.35;
 
 function columnInk(map: ComponentMap, blob: Blob, x0: number, x1: number): number[] {
   const own = new Set(blob.labels);
@@ -69,6 +71,9 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   if (best <= 0) return [blob];
   const betweenLoops = loops.some((l) => l.right < best) && loops.some((l) => l.left > best);
   if (!betweenLoops && counts[best]! > 0.4 * Math.max(...counts)) return [blob];
+  // A pinch is short: a long run of thin columns is one stroke of one wide digit (the foot of an
+  // open 0, the bar of a 7, the tail of a 9), not where two digits meet.
+  if (!betweenLoops && thinRun(counts, best) > PINCH_LENGTH * blob.h) return [blob];
   // Both sides must be digit-tall: a 5 with a long flat foot is wide but has a bar on one side.
   const cut = x0 + best;
   if (inkHeight(map, blob, x0, cut) < 0.5 * refH || inkHeight(map, blob, cut, x1) < 0.5 * refH) {
@@ -131,6 +136,16 @@ export function findLoops(map: ComponentMap, blob: Blob, x0: number, x1: number)
     if (hole.right - hole.left + 1 >= LOOP_WIDTH * w) loops.push(hole);
   }
   return loops;
+}
+
+/** Length of the run of columns around `at` whose ink is within a pen's width of its minimum. */
+function thinRun(counts: number[], at: number): number {
+  const limit = 1.5 * counts[at]! + 1;
+  let a = at;
+  let b = at;
+  while (a > 0 && counts[a - 1]! <= limit) a--;
+  while (b < counts.length - 1 && counts[b + 1]! <= limit) b++;
+  return b - a + 1;
 }
 
 /** Ink rows [top, bottom] of the blob's own ink within columns [a, b). */
