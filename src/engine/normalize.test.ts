@@ -95,4 +95,14 @@ describe('stroke width', () => {
     const normal = rect(100, 100, (x, y) => Math.abs(Math.hypot(x - 50, y - 50) - 40) < 6);
     expect(normalizeStroke(normal, 100, 100).pixels).toBe(normal);
   });
+
+  it('takes shading under half the ink darkness (a shaded crop) for paper when measuring', async () => {
+    const { strokeWidth } = await import('./normalize');
+    // A 6 px bar with a 2 px light halo each side: still a 6 px stroke, not a 10 px one.
+    const shaded = new Uint8Array(10 * 200);
+    for (let y = 0; y < 200; y++) {
+      for (let x = 0; x < 10; x++) shaded[y * 10 + x] = x >= 2 && x < 8 ? 255 : 90;
+    }
+    expect(strokeWidth(shaded, 10, 200)).toBeCloseTo((6 * 200) / 206, 0);
+  });
 });

@@ -81,17 +81,17 @@ export function strokeWidth(pixels: Uint8Array, w: number, h: number): number {
   let perimeter = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      if (!pixels[y * w + x]) continue;
+      if (pixels[y * w + x]! < 128) continue;
       area++;
       const edge =
         x === 0 ||
         y === 0 ||
         x === w - 1 ||
         y === h - 1 ||
-        !pixels[y * w + x - 1] ||
-        !pixels[y * w + x + 1] ||
-        !pixels[(y - 1) * w + x] ||
-        !pixels[(y + 1) * w + x];
+        pixels[y * w + x - 1]! < 128 ||
+        pixels[y * w + x + 1]! < 128 ||
+        pixels[(y - 1) * w + x]! < 128 ||
+        pixels[(y + 1) * w + x]! < 128;
       if (edge) perimeter++;
     }
   }

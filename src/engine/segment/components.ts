@@ -21,6 +21,8 @@ export interface ComponentMap {
   labels: Int32Array;
   /** Thresholded ink (255) per working pixel. */
   ink: Uint8Array;
+  /** Lighting-normalised levels per pixel (0 = black ink, 255 = paper), when computed. */
+  levels: Uint8Array | null;
   blobs: Blob[];
   /** Fraction of the working image that is ink: a document is mostly paper. */
   inkFraction: number;
@@ -45,7 +47,7 @@ export function findComponents(
 
   const inkCount = new Int32Array(n);
   const levelSum = levels ? new Float64Array(n) : null;
-  const levelData = levels?.data;
+  const levelData = levels ? levels.data.slice() : null;
   let total = 0;
   for (let p = 0; p < labels.length; p++) {
     if (inkData[p]) {
@@ -77,6 +79,7 @@ export function findComponents(
     imageHeight: region?.imageHeight ?? dilated.rows,
     labels,
     ink: inkData,
+    levels: levelData,
     blobs,
     inkFraction:
       total /

@@ -9,6 +9,9 @@ export interface DigitCrop {
   pixels: Uint8Array;
 }
 
+/** Shading below this share of the blob's ink darkness is paper, not stroke. */
+export const GRAY_FLOOR = 0.15;
+
 export function cropBlob(map: ComponentMap, blob: Blob): DigitCrop {
   const { width, labels, ink } = map;
   const own = new Set(blob.labels);
@@ -33,10 +36,22 @@ export function cropBlob(map: ComponentMap, blob: Blob): DigitCrop {
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;
   const pixels = new Uint8Array(w * h);
+  const levels = map.levels;
+  // With lighting-normalised levels, the crop keeps the stroke's anti-aliased shading (as MNIST
+  // digits have it): a loop the threshold nearly closed stays visibly open. Darkness is scaled
+  // so the blob's typical ink is 1; faint paper noise below a floor is dropped.
+  const inkLevel =
+    levels && blob.levelSum !== undefined && blob.ink > 0 ? blob.levelSum / blob.ink : null;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const p = (y + y0) * width + (x + x0);
-      if (ink[p] && own.has(labels[p]!)) pixels[y * w + x] = 255;
+      if (!own.has(labels[p]!)) continue;
+      if (levels && inkLevel !== null && inkLevel < 250) {
+        const v = (255 - levels[p]!) / (255 - inkLevel);
+        pixels[y * w + x] = v < GRAY_FLOOR ? 0 : Math.min(255, Math.round(255 * v));
+      } else if (ink[p]) {
+        pixels[y * w + x] = 255;
+      }
     }
   }
   return { rect: { x: x0, y: y0, w, h }, pixels };
