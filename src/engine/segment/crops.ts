@@ -1,11 +1,14 @@
-/** Cuts one digit's ink out of the thresholded image, tight around the ink. */
+/**
+ * Cuts one digit out of the working image, tight around its thresholded ink: shaded from the
+ * lighting-normalised levels when there are some, else the bare threshold mask.
+ */
 import type { Blob, Rect } from './geometry';
 import type { ComponentMap } from './components';
 
 export interface DigitCrop {
   /** Tight ink box in working pixels. */
   rect: Rect;
-  /** rect.w * rect.h, 255 = ink. */
+  /** rect.w * rect.h, 0 = paper .. 255 = ink (shaded at the stroke edges). */
   pixels: Uint8Array;
 }
 
