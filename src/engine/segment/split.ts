@@ -92,7 +92,7 @@ interface Loop {
  * from x0): background the outside cannot reach (4-connected, so the ink's diagonal steps do not
  * leak), grouped into holes.
  */
-export function findLoops(map: ComponentMap, blob: Blob, x0: number, x1: number): Loop[] {
+function findLoops(map: ComponentMap, blob: Blob, x0: number, x1: number): Loop[] {
   const own = new Set(blob.labels);
   const w = x1 - x0;
   const h = blob.h;
