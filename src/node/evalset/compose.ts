@@ -14,7 +14,15 @@ import type { RgbaImage } from '../../engine/types';
 import type { Rng } from './prng';
 import { skeletonSegments, upscaleBinary, zhangSuen } from './skeleton';
 
-export const CATEGORIES = ['clean', 'photo', 'ruled', 'multiline', 'canvas', 'dark'] as const;
+export const CATEGORIES = [
+  'clean',
+  'photo',
+  'ruled',
+  'multiline',
+  'canvas',
+  'dark',
+  'touching',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface DigitSource {
@@ -217,6 +225,29 @@ export function renderClean(rng: Rng, source: DigitSource): EvalSample {
   addNoise(c, rng, 2);
   return {
     category: 'clean',
+    image: finish(c),
+    text: plan.placements.map((p) => p.label).join(''),
+    boxes: [boxes],
+  };
+}
+
+/**
+ * 2-4 digits on clean paper whose ink boxes overlap a little, so most neighbours' strokes touch:
+ * what the touching-digit split is for (the other categories keep a gap between digits).
+ */
+export function renderTouching(rng: Rng, source: DigitSource): EvalSample {
+  const size = rng.uniform(50, 110);
+  const count = rng.int(2, 4);
+  const margin = rng.uniform(0.4, 1.0) * size;
+  const plan = planLine(rng, source, count, margin, margin, size, 0, [-0.1, -0.01]);
+  const w = Math.ceil(plan.right + margin);
+  const h = Math.ceil(size * 1.3 + 2 * margin);
+  const c = grayCanvas(w, h, rng.uniform(230, 252));
+  const inkLevel = rng.uniform(10, 60);
+  const boxes = paintLine(c, plan.placements, () => inkLevel);
+  addNoise(c, rng, 2);
+  return {
+    category: 'touching',
     image: finish(c),
     text: plan.placements.map((p) => p.label).join(''),
     boxes: [boxes],

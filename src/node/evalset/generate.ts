@@ -13,6 +13,7 @@ import {
   renderMultiline,
   renderPhoto,
   renderRuled,
+  renderTouching,
   type Category,
   type DigitSource,
   type EvalSample,
@@ -69,6 +70,8 @@ export function generateSample(seed: number, category: Category, index: number):
       return renderCanvas(rng, source);
     case 'dark':
       return renderDark(rng, source);
+    case 'touching':
+      return renderTouching(rng, source);
   }
 }
 
