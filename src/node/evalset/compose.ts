@@ -212,23 +212,51 @@ function finish(c: GrayCanvas): RgbaImage {
 
 export type JpegRoundTrip = (image: RgbaImage, quality: number) => RgbaImage;
 
-export function renderClean(rng: Rng, source: DigitSource): EvalSample {
-  const size = rng.uniform(36, 110);
-  const count = rng.int(2, 8);
-  const margin = rng.uniform(0.4, 1.2) * size;
-  const plan = planLine(rng, source, count, margin, margin, size, rng.uniform(-0.02, 0.02));
+/** One line of digits on plain paper: the shape of the clean and touching categories. */
+interface PaperLine {
+  category: Category;
+  size: [number, number];
+  count: [number, number];
+  /** Margin around the line, in digit sizes. */
+  margin: [number, number];
+  /** Baseline slope range; none drawn when absent (a level line). */
+  slope?: [number, number];
+  /** Gap between neighbours' ink, in digit sizes (planLine's default when absent). */
+  gap?: [number, number];
+  paper: [number, number];
+  ink: [number, number];
+}
+
+function renderPaperLine(rng: Rng, source: DigitSource, o: PaperLine): EvalSample {
+  const size = rng.uniform(...o.size);
+  const count = rng.int(...o.count);
+  const margin = rng.uniform(...o.margin) * size;
+  const slope = o.slope ? rng.uniform(...o.slope) : 0;
+  const plan = planLine(rng, source, count, margin, margin, size, slope, o.gap);
   const w = Math.ceil(plan.right + margin);
   const h = Math.ceil(size * 1.3 + 2 * margin);
-  const c = grayCanvas(w, h, rng.uniform(225, 252));
-  const inkLevel = rng.uniform(10, 70);
+  const c = grayCanvas(w, h, rng.uniform(...o.paper));
+  const inkLevel = rng.uniform(...o.ink);
   const boxes = paintLine(c, plan.placements, () => inkLevel);
   addNoise(c, rng, 2);
   return {
-    category: 'clean',
+    category: o.category,
     image: finish(c),
     text: plan.placements.map((p) => p.label).join(''),
     boxes: [boxes],
   };
+}
+
+export function renderClean(rng: Rng, source: DigitSource): EvalSample {
+  return renderPaperLine(rng, source, {
+    category: 'clean',
+    size: [36, 110],
+    count: [2, 8],
+    margin: [0.4, 1.2],
+    slope: [-0.02, 0.02],
+    paper: [225, 252],
+    ink: [10, 70],
+  });
 }
 
 /**
@@ -236,22 +264,15 @@ export function renderClean(rng: Rng, source: DigitSource): EvalSample {
  * what the touching-digit split is for (the other categories keep a gap between digits).
  */
 export function renderTouching(rng: Rng, source: DigitSource): EvalSample {
-  const size = rng.uniform(50, 110);
-  const count = rng.int(2, 4);
-  const margin = rng.uniform(0.4, 1.0) * size;
-  const plan = planLine(rng, source, count, margin, margin, size, 0, [-0.1, -0.01]);
-  const w = Math.ceil(plan.right + margin);
-  const h = Math.ceil(size * 1.3 + 2 * margin);
-  const c = grayCanvas(w, h, rng.uniform(230, 252));
-  const inkLevel = rng.uniform(10, 60);
-  const boxes = paintLine(c, plan.placements, () => inkLevel);
-  addNoise(c, rng, 2);
-  return {
+  return renderPaperLine(rng, source, {
     category: 'touching',
-    image: finish(c),
-    text: plan.placements.map((p) => p.label).join(''),
-    boxes: [boxes],
-  };
+    size: [50, 110],
+    count: [2, 4],
+    margin: [0.4, 1.0],
+    gap: [-0.1, -0.01],
+    paper: [230, 252],
+    ink: [10, 60],
+  });
 }
 
 export function renderPhoto(rng: Rng, source: DigitSource, jpeg: JpegRoundTrip): EvalSample {
