@@ -17,17 +17,30 @@ export const LOOP_WIDTH = 0.4;
 /** Touching digits meet in a pinch at most this long (in blob heights). */
 export const PINCH_LENGTH = 0.35;
 
-function columnInk(map: ComponentMap, blob: Blob, x0: number, x1: number): number[] {
+/** The blob's own ink in columns [x0, x1) of its rows: w*h, 1 = ink (columns as offsets). */
+interface OwnInk {
+  mask: Uint8Array;
+  w: number;
+  h: number;
+}
+
+function ownInk(map: ComponentMap, blob: Blob, x0: number, x1: number): OwnInk {
   const own = new Set(blob.labels);
-  const counts: number[] = [];
-  for (let x = x0; x < x1; x++) {
-    let n = 0;
-    for (let y = blob.y; y < blob.y + blob.h; y++) {
-      const p = y * map.width + x;
-      if (map.ink[p] && own.has(map.labels[p]!)) n++;
+  const w = x1 - x0;
+  const h = blob.h;
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = (blob.y + y) * map.width + x0 + x;
+      if (map.ink[p] && own.has(map.labels[p]!)) mask[y * w + x] = 1;
     }
-    counts.push(n);
   }
+  return { mask, w, h };
+}
+
+function columnInk({ mask, w, h }: OwnInk): number[] {
+  const counts = new Array<number>(w).fill(0);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) counts[x]! += mask[y * w + x]!;
   return counts;
 }
 
@@ -49,12 +62,13 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
     ...splitWide(map, part(x0, cut), refH, depth + 1),
     ...splitWide(map, part(cut, x1), refH, depth + 1),
   ];
-  const counts = columnInk(map, blob, x0, x1);
-  const gap = emptyGap(map, blob, counts, x0, refH);
-  if (gap !== null) return split(gap);
+  const ink = ownInk(map, blob, x0, x1);
+  const counts = columnInk(ink);
+  const gap = emptyGap(ink, counts, refH);
+  if (gap !== null) return split(x0 + gap);
   if (w <= SPLIT_WIDTH * Math.max(refH, blob.h)) return [blob];
   // Search the middle 60%, preferring the centre a little on ties.
-  const loops = findLoops(map, blob, x0, x1);
+  const loops = findLoops(ink);
   const inLoop = (i: number): boolean => loops.some((l) => l.left < i && i < l.right);
   let best = -1;
   let bestScore = Infinity;
@@ -75,11 +89,8 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   // open 0, the bar of a 7, the tail of a 9), not where two digits meet.
   if (!betweenLoops && thinRun(counts, best) > PINCH_LENGTH * blob.h) return [blob];
   // Both sides must be digit-tall: a 5 with a long flat foot is wide but has a bar on one side.
-  const cut = x0 + best;
-  if (inkHeight(map, blob, x0, cut) < 0.5 * refH || inkHeight(map, blob, cut, x1) < 0.5 * refH) {
-    return [blob];
-  }
-  return split(cut);
+  if (inkHeight(ink, 0, best) < 0.5 * refH || inkHeight(ink, best, w) < 0.5 * refH) return [blob];
+  return split(x0 + best);
 }
 
 interface Loop {
@@ -92,20 +103,11 @@ interface Loop {
  * from x0): background the outside cannot reach (4-connected, so the ink's diagonal steps do not
  * leak), grouped into holes.
  */
-function findLoops(map: ComponentMap, blob: Blob, x0: number, x1: number): Loop[] {
-  const own = new Set(blob.labels);
-  const w = x1 - x0;
-  const h = blob.h;
+function findLoops({ mask, w, h }: OwnInk): Loop[] {
   const loops: Loop[] = [];
   if (w <= 2 || h <= 2) return loops;
   // 0 = background not yet reached, 1 = ink, 2 = reached from outside, 3 = in a visited hole
-  const state = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const p = (blob.y + y) * map.width + x0 + x;
-      if (map.ink[p] && own.has(map.labels[p]!)) state[y * w + x] = 1;
-    }
-  }
+  const state = mask.slice();
   const fill = (seeds: number[], mark: number): Loop => {
     let left = Infinity;
     let right = -1;
@@ -148,15 +150,13 @@ function thinRun(counts: number[], at: number): number {
   return b - a + 1;
 }
 
-/** Ink rows [top, bottom] of the blob's own ink within columns [a, b). */
-function inkHeight(map: ComponentMap, blob: Blob, a: number, b: number): number {
-  const own = new Set(blob.labels);
+/** Ink rows [top, bottom] of the blob's own ink within columns [a, b) (offsets). */
+function inkHeight({ mask, w, h }: OwnInk, a: number, b: number): number {
   let top = Infinity;
   let bottom = -1;
-  for (let y = blob.y; y < blob.y + blob.h; y++) {
+  for (let y = 0; y < h; y++) {
     for (let x = a; x < b; x++) {
-      const p = y * map.width + x;
-      if (map.ink[p] && own.has(map.labels[p]!)) {
+      if (mask[y * w + x]) {
         top = Math.min(top, y);
         bottom = Math.max(bottom, y);
         break;
@@ -166,14 +166,8 @@ function inkHeight(map: ComponentMap, blob: Blob, a: number, b: number): number 
   return bottom < 0 ? 0 : bottom - top + 1;
 }
 
-/** Middle of an ink-free column run with a digit-tall piece on both sides, or null. */
-function emptyGap(
-  map: ComponentMap,
-  blob: Blob,
-  counts: number[],
-  x0: number,
-  refH: number,
-): number | null {
+/** Middle (offset) of an ink-free column run with a digit-tall piece on both sides, or null. */
+function emptyGap(ink: OwnInk, counts: number[], refH: number): number | null {
   let i = 0;
   while (i < counts.length) {
     if (counts[i]! > 0) {
@@ -185,9 +179,9 @@ function emptyGap(
     const leftInk = counts.slice(0, i).some((c) => c > 0);
     const rightInk = counts.slice(j).some((c) => c > 0);
     if (leftInk && rightInk) {
-      const left = inkHeight(map, blob, x0, x0 + i);
-      const right = inkHeight(map, blob, x0 + j, x0 + counts.length);
-      if (left >= 0.5 * refH && right >= 0.5 * refH) return x0 + ((i + j) >> 1);
+      const left = inkHeight(ink, 0, i);
+      const right = inkHeight(ink, j, counts.length);
+      if (left >= 0.5 * refH && right >= 0.5 * refH) return (i + j) >> 1;
     }
     i = j;
   }
