@@ -35,6 +35,13 @@ export function overlap1d(a0: number, a1: number, b0: number, b1: number): numbe
   return Math.min(a1, b1) - Math.max(a0, b0);
 }
 
+/** Horizontal and vertical gaps between two rects (0 where they overlap) and the distance. */
+export function gaps(a: Rect, b: Rect): { gx: number; gy: number; dist: number } {
+  const gx = Math.max(0, -overlap1d(a.x, a.x + a.w, b.x, b.x + b.w));
+  const gy = Math.max(0, -overlap1d(a.y, a.y + a.h, b.y, b.y + b.h));
+  return { gx, gy, dist: Math.hypot(gx, gy) };
+}
+
 export function mergeBlobs(a: Blob, b: Blob): Blob {
   const merged: Blob = {
     ...union(a, b),

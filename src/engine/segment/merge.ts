@@ -5,7 +5,7 @@
  * that almost touch - side by side, with little overlap in x - stay apart, and digits from two
  * text lines (union twice as tall) never merge. The closest qualifying pair merges first.
  */
-import { mergeBlobs, overlap1d, referenceHeight, union, type Blob } from './geometry';
+import { gaps, mergeBlobs, overlap1d, referenceHeight, union, type Blob } from './geometry';
 
 export interface MergeTuning {
   /** Union taller than this many reference heights is two lines, not one digit. */
@@ -71,9 +71,7 @@ export function mergeDistance(
 ): number | null {
   const u = union(a, b);
   const xOverlap = overlap1d(a.x, a.x + a.w, b.x, b.x + b.w);
-  const gx = Math.max(0, -xOverlap);
-  const gy = Math.max(0, -overlap1d(a.y, a.y + a.h, b.y, b.y + b.h));
-  const dist = Math.hypot(gx, gy);
+  const { gx, gy, dist } = gaps(a, b);
   // A bar (the top of a 5 or 7, never a digit by itself) joins the digit next to it; the union
   // is judged against that digit's own height, since one tall digit may be all there is.
   const barA = isBar(a, refH, t);
@@ -125,9 +123,7 @@ function adoptOrphanBars(blobs: Blob[], refH: number, t: MergeTuning): Blob[] {
     let bestDist = Infinity;
     out.forEach((body, j) => {
       if (j === i || isBar(body, refH, t) || bar.y + bar.h > body.y + 0.5 * body.h) return;
-      const gx = Math.max(0, -overlap1d(bar.x, bar.x + bar.w, body.x, body.x + body.w));
-      const gy = Math.max(0, -overlap1d(bar.y, bar.y + bar.h, body.y, body.y + body.h));
-      const dist = Math.hypot(gx, gy);
+      const { dist } = gaps(bar, body);
       const u = union(bar, body);
       if (dist > t.orphanBarReach * body.h || u.h > 1.5 * body.h) return;
       if (u.w > t.orphanBarWidth * body.h) return;
