@@ -208,29 +208,31 @@ def zhang_suen(b: torch.Tensor, max_iter: int = 100) -> torch.Tensor:
     return on.float()
 
 
-def canvas_style(x: torch.Tensor, g: torch.Generator, chunk: int = 500) -> torch.Tensor:
+def canvas_style(x: torch.Tensor, g: torch.Generator, chunk: int = 500, pens: int = 1) -> torch.Tensor:
     """Redraws digits [n,1,28,28] the way a drawing app renders them: the stroke skeleton traced
     with a round pen of constant width (radius 0.4-2.1 source px, as thin or bold as a finger
-    on a phone canvas), then fitted as the app fits a crop. One random pen per digit."""
+    on a phone canvas), then fitted as the app fits a crop. Returns [pens,n,1,28,28]: `pens`
+    random pens per digit over one skeleton (thinning is the slow part; more pens are cheap)."""
     factor = 4
     size = 28 * factor
-    out = torch.empty_like(x)
+    out = torch.empty((pens, *x.shape), dtype=x.dtype)
     for start in range(0, x.shape[0], chunk):
         part = x[start : start + chunk]
         n = part.shape[0]
         up = F.interpolate(part, size=(size, size), mode='bilinear', align_corners=False)
         thr = _u(n, 0.35, 0.55, g).view(n, 1, 1, 1)
         skel = zhang_suen((up > thr).float())
-        # pen radius in upscaled px, bucketed to quarter pixels so each bucket is one convolution
-        radius = torch.round(_u(n, 1.6, 8.4, g) * 4) / 4
-        drawn = torch.zeros_like(skel)
-        for r in torch.unique(radius).tolist():
-            sel = radius == r
-            k = int(math.ceil(r))
-            yy, xx = torch.meshgrid(torch.arange(-k, k + 1.0), torch.arange(-k, k + 1.0), indexing='ij')
-            disk = ((yy**2 + xx**2) <= r * r).float().view(1, 1, 2 * k + 1, 2 * k + 1)
-            drawn[sel] = (F.conv2d(skel[sel], disk, padding=k) > 0).float()
-        out[start : start + n] = fit_binary(drawn, g, part)
+        for pen in range(pens):
+            # pen radius in upscaled px, bucketed to quarter pixels so each bucket is one convolution
+            radius = torch.round(_u(n, 1.6, 8.4, g) * 4) / 4
+            drawn = torch.zeros_like(skel)
+            for r in torch.unique(radius).tolist():
+                sel = radius == r
+                k = int(math.ceil(r))
+                yy, xx = torch.meshgrid(torch.arange(-k, k + 1.0), torch.arange(-k, k + 1.0), indexing='ij')
+                disk = ((yy**2 + xx**2) <= r * r).float().view(1, 1, 2 * k + 1, 2 * k + 1)
+                drawn[sel] = (F.conv2d(skel[sel], disk, padding=k) > 0).float()
+            out[pen, start : start + n] = fit_binary(drawn, g, part)
     return out
 
 
@@ -249,7 +251,7 @@ def check_canvas_style() -> None:
     ring[0, 0] = ((dist > 6) & (dist < 9)).float()
     g = torch.Generator()
     g.manual_seed(0)
-    out = canvas_style(ring, g)[0, 0]
+    out = canvas_style(ring, g)[0, 0, 0]
     ink = out > 0.1
     span = max(int(ink.any(dim=1).sum()), int(ink.any(dim=0).sum()))
     cy = float((out.sum(dim=1) * torch.arange(28.0)).sum() / out.sum())
@@ -445,6 +447,12 @@ def main() -> int:
         default=0.3,
         help='share of training samples redrawn canvas-style (skeleton traced with a round pen)',
     )
+    ap.add_argument(
+        '--canvas-pens',
+        type=int,
+        default=1,
+        help='canvas-style redraws per training digit, each with its own random pen',
+    )
     ap.add_argument('--out-dir', default=os.path.join(ROOT, 'public', 'model'))
     ap.add_argument('--fixture', default=os.path.join(ROOT, 'training', 'fixtures', 'parity.json'))
     ap.add_argument('--data-dir', default=MNIST_DIR)
@@ -503,8 +511,8 @@ def main() -> int:
     t_canvas = time.time()
     cg = torch.Generator()
     cg.manual_seed(args.seed + 2)
-    x_tr_canvas = canvas_style(x_tr, cg)
-    x_val_canvas = canvas_style(x_val, cg)
+    x_tr_canvas = canvas_style(x_tr, cg, pens=args.canvas_pens)
+    x_val_canvas = canvas_style(x_val, cg)[0]
     print(f'canvas-style redraws of train + val made in {time.time() - t_canvas:.1f}s', flush=True)
 
     model = Net()
@@ -547,6 +555,7 @@ def main() -> int:
             'train_limit',
             'threads',
             'canvas_fraction',
+            'canvas_pens',
         )
     }
     ckpt_path = os.path.join(ROOT, 'training', '.cache', 'checkpoint.pt')
@@ -576,7 +585,8 @@ def main() -> int:
             bi = order[i : i + args.batch_size]
             with torch.no_grad():
                 redraw = torch.rand(len(bi), generator=g) < args.canvas_fraction * strength
-                xb = torch.where(redraw.view(-1, 1, 1, 1), x_tr_canvas[bi], x_tr[bi])
+                pen = torch.randint(args.canvas_pens, (len(bi),), generator=g) if args.canvas_pens > 1 else 0
+                xb = torch.where(redraw.view(-1, 1, 1, 1), x_tr_canvas[pen, bi], x_tr[bi])
                 xb = augment(xb, g, strength, refit=redraw)
             yb = y_tr[bi]
             logits = model(xb)
@@ -681,7 +691,7 @@ def main() -> int:
     # reported only (nothing is chosen by it): the test digits redrawn canvas-style
     tg = torch.Generator()
     tg.manual_seed(args.seed + 3)
-    test_canvas_acc = float((folded.predict(canvas_style(x_te, tg)).numpy().argmax(1) == y_te).mean())
+    test_canvas_acc = float((folded.predict(canvas_style(x_te, tg)[0]).numpy().argmax(1) == y_te).mean())
     print(
         f"test (exported weights): acc {test_m['accuracy'] * 100:.2f}%  min class "
         f"{min(test_m['perClassAccuracy']) * 100:.2f}%  ECE {test_m['ece15'] * 100:.2f}%  "
@@ -759,6 +769,7 @@ def main() -> int:
             'ema': args.ema,
             'dropout': 0.2,
             'canvasFraction': args.canvas_fraction,
+            'canvasPens': args.canvas_pens,
             'trainImages': int(len(tr_idx)),
             'valImages': int(len(val_idx)),
         },

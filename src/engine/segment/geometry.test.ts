@@ -73,6 +73,22 @@ describe('mergeFragments on a lone pair of stacked pieces', () => {
     ]);
   });
 
+  it('joins a loop and the stalk drawn in dots just above it (a lone 6), however tall', () => {
+    // dev canvas 17#19: stalk 40x59 two pixels above a 56x119 loop; the union is 3 times taller
+    // than wide, past the halves rule's shape limit.
+    const stalk = blob(25, 6, 40, 59);
+    const loop = blob(5, 67, 56, 119);
+    expect(mergeFragments([stalk, loop])).toEqual([
+      expect.objectContaining({ x: 5, y: 6, w: 60, h: 180 }),
+    ]);
+    // a speck beside them does not make the pair less alone
+    expect(mergeFragments([stalk, loop, blob(90, 150, 12, 12)])).toHaveLength(2);
+  });
+
+  it('keeps a lone 1 over a 0 apart when a line gap separates them', () => {
+    expect(mergeFragments([blob(25, 6, 20, 80), blob(5, 100, 60, 86)])).toHaveLength(2);
+  });
+
   it('keeps the same pieces apart as two text lines when other digits share those lines', () => {
     const pieces = [blob(36, 6, 79, 92), blob(5, 114, 125, 92)];
     const neighbours = [blob(160, 8, 60, 90), blob(160, 116, 60, 90)];

@@ -34,6 +34,8 @@ export interface MergeTuning {
   halvesGap: number;
   /** The halves aspect limit when they are all the image holds (a lone digit on a canvas). */
   loneHalvesAspect: number;
+  /** Stacked pieces that are all the image holds, this close (of the union's height), are one. */
+  loneStackGap: number;
 }
 
 export const MERGE_TUNING: MergeTuning = {
@@ -49,6 +51,7 @@ export const MERGE_TUNING: MergeTuning = {
   orphanBarWidth: 2.3,
   halvesAspect: 1.2,
   loneHalvesAspect: 1.8,
+  loneStackGap: 0.03,
   halvesGap: 0.1,
 };
 
@@ -59,6 +62,10 @@ function contains(a: Blob, b: Blob): boolean {
 /** The top of a 5 or 7, a 4's crossbar: flat and short next to a digit, never a digit alone. */
 function isBar(q: Blob, refH: number, t: MergeTuning): boolean {
   return q.h < t.barHeight * refH && q.w >= q.h;
+}
+
+function isFragment(q: Blob, refH: number, t: MergeTuning): boolean {
+  return Math.max(q.w, q.h) < t.fragmentSize * refH;
 }
 
 /** Distance at which a and b may merge, or null when they must stay apart. */
@@ -95,6 +102,10 @@ export function mergeDistance(
   ) {
     return dist;
   }
+  // A lone digit in two stacked pieces that all but touch (a stalk drawn in dots over a 6's
+  // loop, a 5's dotted top over its belly) is one digit whatever its shape: two digits written
+  // one over the other leave a line's gap between them.
+  if (lone && stacked && gy <= t.loneStackGap * u.h) return dist;
   if (u.h > t.maxUnionHeight * refH) return null;
   if (stacked && u.w <= 1.25 * refH && gy <= t.maxStackGap * refH) return dist;
   if (u.w > t.maxUnionWidth * refH) return null;
@@ -102,7 +113,7 @@ export function mergeDistance(
   // Pieces that abut side by side (a stroke broken right at a crossing) while the union is no
   // wider than a digit; two digits that close would have touched anyway.
   if (gx <= Math.max(1, 0.03 * refH) && gy === 0 && u.w <= 0.75 * refH) return dist;
-  const small = (q: Blob): boolean => Math.max(q.w, q.h) < t.fragmentSize * refH;
+  const small = (q: Blob): boolean => isFragment(q, refH, t);
   if ((small(a) || small(b)) && dist <= t.fragmentReach * refH) {
     if (u.w <= t.maxInterleavedWidth * refH) return dist;
   }
@@ -155,10 +166,12 @@ export function mergeFragments(blobs: Blob[], refH = referenceHeight(blobs)): Bl
   for (;;) {
     let best: [number, number] | null = null;
     let bestDist = Infinity;
+    // Two digit-sized pieces (specks and dots aside) are all the image holds: a lone digit.
+    const lone = out.filter((q) => !isFragment(q, refH, MERGE_TUNING)).length === 2;
     for (let i = 0; i < out.length; i++) {
       const a = out[i]!;
       for (let j = i + 1; j < out.length && out[j]!.x <= a.x + reach; j++) {
-        const d = mergeDistance(a, out[j]!, refH, MERGE_TUNING, out.length === 2);
+        const d = mergeDistance(a, out[j]!, refH, MERGE_TUNING, lone);
         if (d !== null && d < bestDist) {
           bestDist = d;
           best = [i, j];
