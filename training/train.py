@@ -444,13 +444,13 @@ def main() -> int:
     ap.add_argument(
         '--canvas-fraction',
         type=float,
-        default=0.3,
+        default=0.5,
         help='share of training samples redrawn canvas-style (skeleton traced with a round pen)',
     )
     ap.add_argument(
         '--canvas-pens',
         type=int,
-        default=1,
+        default=3,
         help='canvas-style redraws per training digit, each with its own random pen',
     )
     ap.add_argument('--out-dir', default=os.path.join(ROOT, 'public', 'model'))
