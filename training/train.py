@@ -585,6 +585,8 @@ def main() -> int:
             bi = order[i : i + args.batch_size]
             with torch.no_grad():
                 redraw = torch.rand(len(bi), generator=g) < args.canvas_fraction * strength
+                # one pen draws nothing from g, so a one-pen run keeps the random stream it had
+                # before --canvas-pens existed
                 pen = torch.randint(args.canvas_pens, (len(bi),), generator=g) if args.canvas_pens > 1 else 0
                 xb = torch.where(redraw.view(-1, 1, 1, 1), x_tr_canvas[pen, bi], x_tr[bi])
                 xb = augment(xb, g, strength, refit=redraw)

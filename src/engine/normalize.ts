@@ -75,23 +75,28 @@ export const MIN_STROKE_RATIO = 0.07;
 /** Thin strokes are thickened up to this fraction (MNIST's strokes are ~0.1-0.15 of the box). */
 export const TARGET_STROKE_RATIO = 0.09;
 
-/** Mean stroke width of a binary crop: 2 * area / perimeter (a stroke of width w has P ~ 2L). */
+/**
+ * Mean stroke width of a crop: 2 * area / perimeter (a stroke of width w has P ~ 2L). A shaded
+ * crop counts as ink where it is at least half dark, so the light edge shading is not width.
+ */
 export function strokeWidth(pixels: Uint8Array, w: number, h: number): number {
+  const paper = (p: number): boolean => pixels[p]! < 128;
   let area = 0;
   let perimeter = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      if (pixels[y * w + x]! < 128) continue;
+      const p = y * w + x;
+      if (paper(p)) continue;
       area++;
       const edge =
         x === 0 ||
         y === 0 ||
         x === w - 1 ||
         y === h - 1 ||
-        pixels[y * w + x - 1]! < 128 ||
-        pixels[y * w + x + 1]! < 128 ||
-        pixels[(y - 1) * w + x]! < 128 ||
-        pixels[(y + 1) * w + x]! < 128;
+        paper(p - 1) ||
+        paper(p + 1) ||
+        paper(p - w) ||
+        paper(p + w);
       if (edge) perimeter++;
     }
   }

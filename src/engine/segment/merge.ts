@@ -113,8 +113,7 @@ export function mergeDistance(
   // Pieces that abut side by side (a stroke broken right at a crossing) while the union is no
   // wider than a digit; two digits that close would have touched anyway.
   if (gx <= Math.max(1, 0.03 * refH) && gy === 0 && u.w <= 0.75 * refH) return dist;
-  const small = (q: Blob): boolean => isFragment(q, refH, t);
-  if ((small(a) || small(b)) && dist <= t.fragmentReach * refH) {
+  if ((isFragment(a, refH, t) || isFragment(b, refH, t)) && dist <= t.fragmentReach * refH) {
     if (u.w <= t.maxInterleavedWidth * refH) return dist;
   }
   return null;
