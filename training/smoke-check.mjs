@@ -1,11 +1,13 @@
 // Loads an exported model with plain @tensorflow/tfjs (cpu backend) in Node, runs the parity
 // fixture through it and checks shapes, probabilities and PyTorch parity.
-// Usage: node training/smoke-check.mjs <model dir> <parity.json>. Exit code != 0 on failure.
+// Usage: node training/smoke-check.mjs <model dir> <parity.json> [classes, default 10].
+// Exit code != 0 on failure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 
-const [modelDir, fixturePath] = process.argv.slice(2);
+const [modelDir, fixturePath, classArg] = process.argv.slice(2);
+const classes = Number(classArg ?? 10);
 if (!modelDir || !fixturePath) {
   console.error('usage: node training/smoke-check.mjs <model dir> <parity.json>');
   process.exit(2);
@@ -40,7 +42,7 @@ try {
   const x = tf.tensor4d(Float32Array.from(fixture.inputs.flat()), [n, 28, 28, 1]);
   const y = model.predict(x);
   if (!(y instanceof tf.Tensor)) fail('predict() did not return a single tensor');
-  if (y.shape.join(',') !== `${n},10`) fail(`output shape ${y.shape} != [${n},10]`);
+  if (y.shape.join(',') !== `${n},${classes}`) fail(`output shape ${y.shape} != [${n},${classes}]`);
   const probs = await y.array();
   let maxDiff = 0;
   probs.forEach((row, i) => {

@@ -223,17 +223,23 @@ def canvas_style(x: torch.Tensor, g: torch.Generator, chunk: int = 500, pens: in
         thr = _u(n, 0.35, 0.55, g).view(n, 1, 1, 1)
         skel = zhang_suen((up > thr).float())
         for pen in range(pens):
-            # pen radius in upscaled px, bucketed to quarter pixels so each bucket is one convolution
+            # pen radius in upscaled px
             radius = torch.round(_u(n, 1.6, 8.4, g) * 4) / 4
-            drawn = torch.zeros_like(skel)
-            for r in torch.unique(radius).tolist():
-                sel = radius == r
-                k = int(math.ceil(r))
-                yy, xx = torch.meshgrid(torch.arange(-k, k + 1.0), torch.arange(-k, k + 1.0), indexing='ij')
-                disk = ((yy**2 + xx**2) <= r * r).float().view(1, 1, 2 * k + 1, 2 * k + 1)
-                drawn[sel] = (F.conv2d(skel[sel], disk, padding=k) > 0).float()
-            out[pen, start : start + n] = fit_binary(drawn, g, part)
+            out[pen, start : start + n] = fit_binary(draw_pen(skel, radius), g, part)
     return out
+
+
+def draw_pen(skel: torch.Tensor, radius: torch.Tensor) -> torch.Tensor:
+    """Traces skeletons [n,1,H,W] with a round pen of the given radius per image (px, bucketed
+    to quarter pixels so each bucket is one convolution). Returns binary ink."""
+    drawn = torch.zeros_like(skel)
+    for r in torch.unique(radius).tolist():
+        sel = radius == r
+        k = int(math.ceil(r))
+        yy, xx = torch.meshgrid(torch.arange(-k, k + 1.0), torch.arange(-k, k + 1.0), indexing='ij')
+        disk = ((yy**2 + xx**2) <= r * r).float().view(1, 1, 2 * k + 1, 2 * k + 1)
+        drawn[sel] = (F.conv2d(skel[sel], disk, padding=k) > 0).float()
+    return drawn
 
 
 def check_canvas_style() -> None:
@@ -338,7 +344,7 @@ ARCH = [(32, True), (64, False), (64, True), (128, False), (192, False)]
 
 
 class Net(nn.Module):
-    def __init__(self, arch=ARCH, dropout: float = 0.2):
+    def __init__(self, arch=ARCH, dropout: float = 0.2, classes: int = 10):
         super().__init__()
         self.arch = arch
         layers: list[nn.Module] = []
@@ -350,7 +356,7 @@ class Net(nn.Module):
             cin = cout
         self.features = nn.Sequential(*layers)
         self.dropout = nn.Dropout(dropout)
-        self.fc = nn.Linear(cin, 10)
+        self.fc = nn.Linear(cin, classes)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         h = self.features(x)

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../node/mnist';
 import { EngineError, toEngineErrorData } from './errors';
 import { loadOpenCV, openCvHeapBytes } from './opencv';
-import { createRecognizer, DEFAULT_PARAMS, type Recognizer } from './recognize';
+import { createRecognizer, DEFAULT_PARAMS, PAIR_MERGE_BELOW, type Recognizer } from './recognize';
 import { scene } from './testing/scenes';
-import { tinyModelHandler } from './testing/tinyModel';
+import { constantPairModelHandler, tinyModelHandler } from './testing/tinyModel';
 import type { RgbaImage } from './types';
 
 let recognizer: Recognizer;
@@ -157,5 +157,76 @@ describe('recognize', () => {
     r.dispose();
     expect(tf.memory().numTensors).toBeLessThan(tensors);
     expect((await rejection(r.recognize(image))).code).toBe('disposed');
+  });
+});
+
+describe('the pair check', () => {
+  // Two digits side by side, all the image holds: the case the pair check decides.
+  let pairImage: RgbaImage;
+  beforeAll(() => {
+    pairImage = scene(loadMnist('test'), 260, 160, [
+      { label: 3, x: 20, y: 30, size: 90 },
+      { label: 8, x: 130, y: 30, size: 90 },
+    ]).image();
+  });
+
+  const readWith = async (pTwo: number, input: RgbaImage) => {
+    const r = await createRecognizer({
+      model: await tinyModelHandler(),
+      pairModel: await constantPairModelHandler(pTwo),
+      backends: ['cpu'],
+    });
+    try {
+      return await r.recognize(input, { stages: true });
+    } finally {
+      r.dispose();
+    }
+  };
+
+  it('keeps two digits apart when it says "two"', async () => {
+    const out = await readWith(0.9, pairImage);
+    expect(out.lines.map((l) => l.digits.length)).toEqual([2]);
+    expect(out.timings.pairCheck).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads them as one digit, boxed around both, when it says "one"', async () => {
+    const apart = (await readWith(0.9, pairImage)).lines[0]!.digits;
+    const out = await readWith(PAIR_MERGE_BELOW / 2, pairImage);
+    expect(out.lines.map((l) => l.digits.length)).toEqual([1]);
+    const box = out.lines[0]!.digits[0]!.box;
+    expect(box.x).toBe(apart[0]!.box.x);
+    expect(box.x + box.width).toBe(apart[1]!.box.x + apart[1]!.box.width);
+    expect(out.text).toMatch(/^\d$/);
+  });
+
+  it('is not asked unless the image holds exactly two digits', async () => {
+    const out = await readWith(0.01, image); // three digits
+    expect(out.lines.map((l) => l.digits.length)).toEqual([2, 1]);
+    expect(out.timings.pairCheck).toBeUndefined();
+  });
+
+  it('must map [N,28,28,1] to [N,2]: a digit model in its place is refused', async () => {
+    const err = await rejection(
+      createRecognizer({
+        model: await tinyModelHandler(),
+        pairModel: await tinyModelHandler(2),
+        backends: ['cpu'],
+      }),
+    );
+    expect(err.code).toBe('model-load-failed');
+    expect(err.message).toContain('[null,2]');
+  });
+
+  it('leaks no tensors when it merges', async () => {
+    const r = await createRecognizer({
+      model: await tinyModelHandler(),
+      pairModel: await constantPairModelHandler(0.01),
+      backends: ['cpu'],
+    });
+    await r.recognize(pairImage);
+    const tensors = tf.memory().numTensors;
+    for (let i = 0; i < 20; i++) await r.recognize(pairImage);
+    expect(tf.memory().numTensors).toBe(tensors);
+    r.dispose();
   });
 });

@@ -6,8 +6,9 @@
 import type * as tf from '@tensorflow/tfjs';
 import { DEFAULT_BACKENDS, selectBackend } from './classifier/backend';
 import { loadClassifier, warmUp, type DigitClassifier } from './classifier/model';
+import { loadPairClassifier, type PairClassifier } from './classifier/pairModel';
 import { EngineError, throwIfAborted } from './errors';
-import { normalizeDigit } from './normalize';
+import { MNIST_SIZE, normalizeDigit } from './normalize';
 import { cvErrorMessage, loadOpenCV, type OpenCV } from './opencv';
 import { drawBoxes, type DrawnBox } from './pipeline/boxes';
 import { MatScope } from './pipeline/matScope';
@@ -29,6 +30,11 @@ export { DEFAULT_PARAMS } from './pipeline/params';
 export interface RecognizerOptions {
   /** URL of model.json or an IOHandler. */
   model: string | tf.io.IOHandler;
+  /**
+   * The pair check (one digit or two?), model/pair/model.json. Without it, two digits found by
+   * segmentation stay two.
+   */
+  pairModel?: string | tf.io.IOHandler;
   /** Preference order, default ['wasm', 'webgl', 'cpu'] (measured fastest first). */
   backends?: BackendName[];
   wasmPaths?: string | Record<string, string>;
@@ -69,9 +75,13 @@ function drawBoxesImage(cv: OpenCV, input: RgbaImage, boxes: DrawnBox[], refH: n
   }
 }
 
+/** Two digits the pair check calls one digit become one (below this P(two)). */
+export const PAIR_MERGE_BELOW = 0.2;
+
 async function recognizeWith(
   cv: OpenCV,
   classifier: DigitClassifier,
+  pairClassifier: PairClassifier | null,
   backend: BackendName,
   image: RgbaImage,
   options: RecognizeOptions = {},
@@ -84,7 +94,17 @@ async function recognizeWith(
   const timings = { ...run.timings };
 
   let t = performance.now();
-  const flat = segmentation.lines.flat();
+  let readLines = segmentation.lines;
+  const whole = segmentation.pairAsOne;
+  if (whole && pairClassifier) {
+    const input = normalizeDigit(whole.crop.pixels, whole.crop.rect.w, whole.crop.rect.h);
+    const [pTwo] = await pairClassifier.probabilityOfTwo([input]);
+    if (pTwo! < PAIR_MERGE_BELOW) readLines = [[whole]];
+    timings.pairCheck = performance.now() - t;
+    throwIfAborted(signal);
+    t = performance.now();
+  }
+  const flat = readLines.flat();
   const inputs = flat.map((d) => normalizeDigit(d.crop.pixels, d.crop.rect.w, d.crop.rect.h));
   timings.normalize = performance.now() - t;
 
@@ -95,7 +115,7 @@ async function recognizeWith(
 
   let k = 0;
   const drawn: DrawnBox[] = [];
-  const lines = segmentation.lines.map((line) => ({
+  const lines = readLines.map((line) => ({
     digits: line.map((d): DigitResult => {
       const i = k++;
       const p = predictions[i]!;
@@ -161,13 +181,24 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
 
   progress({ step: 'model', done: false });
   const classifier = await loadClassifier(options.model);
+  let pairClassifier: PairClassifier | null = null;
+  if (options.pairModel) {
+    try {
+      pairClassifier = await loadPairClassifier(options.pairModel);
+    } catch (err) {
+      classifier.dispose();
+      throw err;
+    }
+  }
   progress({ step: 'model', done: true });
 
   progress({ step: 'warmup', done: false });
   try {
     await warmUp(classifier);
+    await pairClassifier?.probabilityOfTwo([new Float32Array(MNIST_SIZE * MNIST_SIZE)]);
   } catch (err) {
     classifier.dispose();
+    pairClassifier?.dispose();
     throw new EngineError(
       'backend-unavailable',
       `Warm-up prediction failed on ${backend}: ${err instanceof Error ? err.message : String(err)}`,
@@ -182,7 +213,14 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
     async recognize(image, recognizeOptions) {
       if (disposed) throw new EngineError('disposed', 'recognize() called after dispose()');
       try {
-        return await recognizeWith(cv, classifier, backend, image, recognizeOptions);
+        return await recognizeWith(
+          cv,
+          classifier,
+          pairClassifier,
+          backend,
+          image,
+          recognizeOptions,
+        );
       } catch (err) {
         if (err instanceof EngineError) throw err;
         throw new EngineError('internal', cvErrorMessage(cv, err), { cause: err });
@@ -191,6 +229,7 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
     dispose() {
       disposed = true;
       classifier.dispose();
+      pairClassifier?.dispose();
     },
   };
 }

@@ -2,7 +2,8 @@
  * The engine in Node (CLI, benchmarks): the model from public/model read through an fs
  * IOHandler, the tfjs backend that measured fastest here by default.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createRecognizer, type Recognizer, type RecognizerOptions } from '../engine/recognize';
 import type { BackendName } from '../engine/types';
 import { fsModelHandler } from './fsModelHandler';
@@ -23,8 +24,13 @@ export function createNodeRecognizer(
   } = {},
 ): Promise<Recognizer> {
   const backend = options.backend ?? NODE_DEFAULT_BACKEND;
+  const modelPath = resolve(options.modelPath ?? DEFAULT_MODEL_PATH);
+  // The pair check ships beside the digit model (public/model/pair); a model without one reads
+  // as before.
+  const pairPath = join(dirname(modelPath), 'pair', 'model.json');
   return createRecognizer({
-    model: fsModelHandler(resolve(options.modelPath ?? DEFAULT_MODEL_PATH)),
+    model: fsModelHandler(modelPath),
+    ...(existsSync(pairPath) ? { pairModel: fsModelHandler(pairPath) } : {}),
     backends: backend === 'cpu' ? ['cpu'] : [backend, 'cpu'],
     onProgress: options.onProgress,
   });

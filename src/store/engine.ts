@@ -46,6 +46,10 @@ export function modelUrl(): string {
   return `${import.meta.env.BASE_URL}model/model.json`;
 }
 
+export function pairModelUrl(): string {
+  return `${import.meta.env.BASE_URL}model/pair/model.json`;
+}
+
 export function startEngine(): Promise<EngineClient> {
   if (ready) return ready;
   const store = useAppStore.getState();
@@ -59,7 +63,11 @@ export function startEngine(): Promise<EngineClient> {
   client = c;
   ready = c
     .init(
-      { backends: backendPreference(), modelUrl: new URL(modelUrl(), location.href).href },
+      {
+        backends: backendPreference(),
+        modelUrl: new URL(modelUrl(), location.href).href,
+        pairModelUrl: new URL(pairModelUrl(), location.href).href,
+      },
       (p) => useAppStore.getState().engineStep(p.step, p.done),
     )
     .then(

@@ -3,7 +3,14 @@
  * it through a MessageChannel exactly as the browser drives it through a Worker.
  */
 import type { BackendName, RecognizeOptions, RecognizeResult, RgbaImage } from '../engine/types';
-import type { EngineStats, LoadStep, MessagePortLike, Request, Response } from './protocol';
+import type {
+  EngineStats,
+  InitOptions,
+  LoadStep,
+  MessagePortLike,
+  Request,
+  Response,
+} from './protocol';
 import { resultTransferables, toErrorData } from './protocol';
 
 /** The slice of the engine API the host needs (see src/engine/recognize.ts). */
@@ -15,6 +22,7 @@ export interface HostedRecognizer {
 
 export interface HostedRecognizerOptions {
   model: string;
+  pairModel?: string;
   backends: BackendName[];
   onProgress: (p: { step: LoadStep; done: boolean; detail?: string }) => void;
 }
@@ -51,11 +59,12 @@ export function serveEngine(
   const post = (message: Response, transfer: Transferable[] = []): void =>
     port.postMessage(message, transfer);
 
-  function init(id: number, options: { modelUrl: string; backends: BackendName[] }): void {
+  function init(id: number, options: InitOptions): void {
     if (!recognizer) {
       const started = performance.now();
       recognizer = createRecognizer({
         model: options.modelUrl,
+        ...(options.pairModelUrl ? { pairModel: options.pairModelUrl } : {}),
         backends: options.backends,
         onProgress: (p) => post({ type: 'progress', id, ...p }),
       });

@@ -21,6 +21,8 @@ export interface InitOptions {
   /** Backend preference order; the first that initialises wins. */
   backends: BackendName[];
   modelUrl: string;
+  /** The pair check's model.json (one digit or two?); optional. */
+  pairModelUrl?: string;
 }
 
 export type Request =

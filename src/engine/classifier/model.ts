@@ -22,16 +22,17 @@ export interface DigitClassifier {
 
 const PIXELS = MNIST_SIZE * MNIST_SIZE;
 
-function checkShapes(model: tf.LayersModel): void {
+/** Throws unless the model maps [N,28,28,1] to [N,classes]. */
+export function checkShapes(model: tf.LayersModel, classes: number): void {
   const input = model.inputs[0]?.shape;
   const output = model.outputs[0]?.shape;
   const okIn =
     input?.length === 4 && input[1] === MNIST_SIZE && input[2] === MNIST_SIZE && input[3] === 1;
-  const okOut = output?.length === 2 && output[1] === 10;
+  const okOut = output?.length === 2 && output[1] === classes;
   if (!okIn || !okOut) {
     throw new EngineError(
       'model-load-failed',
-      `Model has input ${JSON.stringify(input)} and output ${JSON.stringify(output)}; expected [null,28,28,1] -> [null,10]`,
+      `Model has input ${JSON.stringify(input)} and output ${JSON.stringify(output)}; expected [null,28,28,1] -> [null,${classes}]`,
     );
   }
 }
@@ -57,24 +58,31 @@ export function topGuesses(probs: Float32Array, k = 3): Guess[] {
     .slice(0, k);
 }
 
+/** One batch through the model: the output rows, flattened (tensors disposed on every path). */
+export async function predictRows(
+  model: tf.LayersModel,
+  inputs: readonly Float32Array[],
+): Promise<Float32Array> {
+  if (inputs.length === 0) return new Float32Array(0);
+  const batch = new Float32Array(inputs.length * PIXELS);
+  inputs.forEach((x, i) => batch.set(x.subarray(0, PIXELS), i * PIXELS));
+  const output = tf.tidy(() => {
+    const x = tf.tensor4d(batch, [inputs.length, MNIST_SIZE, MNIST_SIZE, 1]);
+    return model.predict(x) as tf.Tensor;
+  });
+  try {
+    return (await output.data()) as Float32Array;
+  } finally {
+    output.dispose();
+  }
+}
+
 export function wrapModel(model: tf.LayersModel): DigitClassifier {
   let disposed = false;
   return {
     async predict(inputs) {
       if (disposed) throw new EngineError('disposed', 'Classifier used after dispose()');
-      if (inputs.length === 0) return [];
-      const batch = new Float32Array(inputs.length * PIXELS);
-      inputs.forEach((x, i) => batch.set(x.subarray(0, PIXELS), i * PIXELS));
-      const output = tf.tidy(() => {
-        const x = tf.tensor4d(batch, [inputs.length, MNIST_SIZE, MNIST_SIZE, 1]);
-        return model.predict(x) as tf.Tensor;
-      });
-      let flat: Float32Array;
-      try {
-        flat = (await output.data()) as Float32Array;
-      } finally {
-        output.dispose();
-      }
+      const flat = await predictRows(model, inputs);
       return inputs.map((_, i) => {
         const probabilities = toProbabilities(flat.slice(i * 10, i * 10 + 10));
         const top = topGuesses(probabilities);
@@ -89,7 +97,11 @@ export function wrapModel(model: tf.LayersModel): DigitClassifier {
   };
 }
 
-export async function loadClassifier(source: string | tf.io.IOHandler): Promise<DigitClassifier> {
+/** Loads a layers model and checks it maps [N,28,28,1] to [N,classes]. */
+export async function loadLayers(
+  source: string | tf.io.IOHandler,
+  classes: number,
+): Promise<tf.LayersModel> {
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(source);
@@ -102,12 +114,16 @@ export async function loadClassifier(source: string | tf.io.IOHandler): Promise<
     );
   }
   try {
-    checkShapes(model);
+    checkShapes(model, classes);
   } catch (err) {
     model.dispose();
     throw err;
   }
-  return wrapModel(model);
+  return model;
+}
+
+export async function loadClassifier(source: string | tf.io.IOHandler): Promise<DigitClassifier> {
+  return wrapModel(await loadLayers(source, 10));
 }
 
 /** One prediction on a blank input so that kernels compile/upload before the first real call. */

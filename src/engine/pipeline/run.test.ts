@@ -184,6 +184,23 @@ describe('segmentation', () => {
       expect(await count(pair)).toEqual([2]);
     });
 
+    it('offers two digits split from one blob as one crop too, for the pair check', async () => {
+      const pair = grayCanvas(320, 200);
+      ellipse(pair, 100, 100, 55, 70);
+      ellipse(pair, 216, 100, 55, 70);
+      const { out } = await segment(toRgba(pair));
+      const [a, b] = out.segmentation.lines[0]!;
+      const whole = out.segmentation.pairAsOne!.crop.rect;
+      expect(whole.x).toBe(a!.crop.rect.x);
+      expect(whole.x + whole.w).toBe(b!.crop.rect.x + b!.crop.rect.w);
+      expect(whole.w).toBeGreaterThan(1.5 * whole.h);
+      // The union's own ink: every pixel either half has, and nothing else.
+      const ink = (px: Uint8Array) => px.reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
+      expect(ink(out.segmentation.pairAsOne!.crop.pixels)).toBe(
+        ink(a!.crop.pixels) + ink(b!.crop.pixels),
+      );
+    });
+
     it('splits a 0 and a 7 whose bar touches it: a short pinch', async () => {
       const c = grayCanvas(280, 200);
       ellipse(c, 80, 100, 55, 65);
@@ -205,6 +222,36 @@ describe('segmentation', () => {
     const { lines } = await segment(s.image());
     expect(lines[0]).toHaveLength(2);
     expect(lines[0]![0]!.y).toBeLessThan(40);
+  });
+
+  it('offers two digits one over the other as one crop too', async () => {
+    const s = scene(mnist, 160, 300, [
+      { label: 2, x: 30, y: 20, size: 90 },
+      { label: 5, x: 30, y: 160, size: 90 },
+    ]);
+    const { out } = await segment(s.image());
+    expect(out.segmentation.lines.map((l) => l.length)).toEqual([1, 1]);
+    const [a, b] = out.segmentation.lines.flat();
+    const whole = out.segmentation.pairAsOne!.crop.rect;
+    expect(whole.y).toBe(a!.crop.rect.y);
+    expect(whole.y + whole.h).toBe(b!.crop.rect.y + b!.crop.rect.h);
+  });
+
+  it('offers no pair crop unless the image holds exactly two digits', async () => {
+    expect((await segment(row().image())).out.segmentation.pairAsOne).toBeNull();
+    const one = scene(mnist, 200, 160, [{ label: 3, x: 50, y: 30, size: 90 }]);
+    expect((await segment(one.image())).out.segmentation.pairAsOne).toBeNull();
+    const two = scene(mnist, 260, 160, [
+      { label: 3, x: 20, y: 30, size: 90 },
+      { label: 8, x: 130, y: 30, size: 90 },
+    ]);
+    const { out } = await segment(two.image());
+    expect(out.segmentation.lines.map((l) => l.length)).toEqual([2]);
+    const [a, b] = out.segmentation.lines[0]!;
+    const whole = out.segmentation.pairAsOne!.crop.rect;
+    expect(whole.x).toBe(a!.crop.rect.x);
+    expect(whole.x + whole.w).toBe(b!.crop.rect.x + b!.crop.rect.w);
+    expect(whole.y).toBe(Math.min(a!.crop.rect.y, b!.crop.rect.y));
   });
 
   it('groups several text lines, top to bottom', async () => {

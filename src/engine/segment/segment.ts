@@ -4,7 +4,7 @@
  */
 import type { ComponentMap } from './components';
 import { cropBlob, type DigitCrop } from './crops';
-import { referenceHeight, type Blob } from './geometry';
+import { mergeBlobs, referenceHeight, type Blob } from './geometry';
 import { mergeFragments } from './merge';
 import { dropFaint, dropNoise, dropRules, dropSpecks } from './noise';
 import { splitWide } from './split';
@@ -20,28 +20,51 @@ export interface SegmentedDigit {
 
 export interface Segmentation {
   lines: SegmentedDigit[][];
+  /**
+   * When the image yields exactly two digits (side by side or one over the other): the two as
+   * one crop, for the pair check to say whether they are one digit after all (a wide 0 cut in
+   * two, a 4 in two strokes, a 5 whose bar floats above it).
+   */
+  pairAsOne: SegmentedDigit | null;
   /** Typical digit height in working pixels (0 when nothing was found). */
   referenceHeight: number;
 }
 
 export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentation {
-  if (map.inkFraction > MAX_INK_FRACTION) return { lines: [], referenceHeight: 0 };
+  if (map.inkFraction > MAX_INK_FRACTION) return { lines: [], pairAsOne: null, referenceHeight: 0 };
   const candidates = dropRules(dropSpecks(map.blobs, minBoxSize), map.imageWidth, map.imageHeight);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
   const digits = dropFaint(dropNoise(merged, refH), refH, map).flatMap((b) =>
     splitWide(map, b, refH),
   );
-  // Crops are cut in region coordinates, then moved to working-image coordinates.
-  const lines = groupLines(digits).map((line) =>
-    line
-      .map((blob) => {
-        const crop = cropBlob(map, blob);
-        crop.rect.x += map.offsetX;
-        crop.rect.y += map.offsetY;
-        return { blob, crop };
-      })
-      .filter((d) => d.crop.pixels.length > 0),
-  );
-  return { lines: lines.filter((l) => l.length > 0), referenceHeight: refH };
+  const lines = groupLines(digits)
+    .map((line) =>
+      line.map((blob) => ({ blob, crop: cropIn(map, blob) })).filter((d) => d.crop.pixels.length),
+    )
+    .filter((l) => l.length > 0);
+  const all = lines.flat();
+  const pair = all.length === 2 ? all : null;
+  const whole = pair ? pairUnion(pair[0]!.blob, pair[1]!.blob) : null;
+  return {
+    lines,
+    pairAsOne: whole ? { blob: whole, crop: cropIn(map, whole) } : null,
+    referenceHeight: refH,
+  };
+}
+
+/** Crops are cut in region coordinates, then moved to working-image coordinates. */
+function cropIn(map: ComponentMap, blob: Blob): DigitCrop {
+  const crop = cropBlob(map, blob);
+  crop.rect.x += map.offsetX;
+  crop.rect.y += map.offsetY;
+  return crop;
+}
+
+/** Two digits as one blob: the blob they were split from, or the two merged. */
+export function pairUnion(a: Blob, b: Blob): Blob {
+  const merged = mergeBlobs(a, b);
+  if (a.clip && b.clip)
+    merged.clip = { x0: Math.min(a.clip.x0, b.clip.x0), x1: Math.max(a.clip.x1, b.clip.x1) };
+  return merged;
 }
