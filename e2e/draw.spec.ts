@@ -1,4 +1,4 @@
-import { expectRead, openPad, write } from './pen';
+import { drawStroke, expectRead, openPad, write } from './pen';
 import { expect, test } from './support';
 
 // Reading needs the engine up (OpenCV.js + model): on a loaded 2-core machine that alone can
@@ -180,4 +180,32 @@ test('the engine gets an opaque dark-on-white image of bounded size, even in dar
   expect(sent!.corner).toEqual([255, 255, 255]);
   expect(sent!.darkPixels).toBeGreaterThan(500);
   expect(Math.max(sent!.width, sent!.height)).toBeLessThanOrEqual(1024);
+});
+
+test('a 7 drawn in two strokes with a gap reads as one 7, and the page says why', async ({
+  page,
+}) => {
+  const { canvas, result } = await openPad(page, WASM);
+  const box = (await canvas.boundingBox())!;
+  // The bar with its hook, then the stem well below it: two separate pieces of ink.
+  const side = 0.9 * box.height;
+  const at = ([u, v]: readonly [number, number]) => ({
+    x: box.x + 0.2 * box.width + u * side,
+    y: box.y + 0.1 * box.height + v * side,
+  });
+  const strokes: (readonly [number, number])[][] = [
+    [
+      [0.25, 0.0],
+      [0.7, 0.0],
+      [0.62, 0.18],
+    ],
+    [
+      [0.58, 0.36],
+      [0.45, 0.66],
+    ],
+  ];
+  for (const stroke of strokes) await drawStroke(page, stroke.map(at));
+  await expectRead(result, '7');
+  await expect(page.getByTestId('digit')).toHaveCount(1);
+  await expect(page.getByTestId('pair-check')).toContainText('read as one digit');
 });

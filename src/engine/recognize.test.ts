@@ -187,12 +187,18 @@ describe('the pair check', () => {
     const out = await readWith(0.9, pairImage);
     expect(out.lines.map((l) => l.digits.length)).toEqual([2]);
     expect(out.timings.pairCheck).toBeGreaterThanOrEqual(0);
+    expect(out.pairCheck!.merged).toBe(false);
+    expect(out.pairCheck!.twoDigits).toBeCloseTo(0.9, 5);
   });
 
   it('reads them as one digit, boxed around both, when it says "one"', async () => {
     const apart = (await readWith(0.9, pairImage)).lines[0]!.digits;
     const out = await readWith(PAIR_MERGE_BELOW / 2, pairImage);
     expect(out.lines.map((l) => l.digits.length)).toEqual([1]);
+    expect(out.pairCheck).toEqual({
+      twoDigits: expect.closeTo(PAIR_MERGE_BELOW / 2, 5),
+      merged: true,
+    });
     const box = out.lines[0]!.digits[0]!.box;
     expect(box.x).toBe(apart[0]!.box.x);
     expect(box.x + box.width).toBe(apart[1]!.box.x + apart[1]!.box.width);
@@ -203,6 +209,7 @@ describe('the pair check', () => {
     const out = await readWith(0.01, image); // three digits
     expect(out.lines.map((l) => l.digits.length)).toEqual([2, 1]);
     expect(out.timings.pairCheck).toBeUndefined();
+    expect(out.pairCheck).toBeUndefined();
   });
 
   it('must map [N,28,28,1] to [N,2]: a digit model in its place is refused', async () => {

@@ -19,6 +19,7 @@ import type {
   BackendName,
   Box,
   DigitResult,
+  PairCheck,
   RecognizeOptions,
   RecognizeResult,
   RgbaImage,
@@ -95,11 +96,13 @@ async function recognizeWith(
 
   let t = performance.now();
   let readLines = segmentation.lines;
+  let pairCheck: PairCheck | undefined;
   const whole = segmentation.pairAsOne;
   if (whole && pairClassifier) {
     const input = normalizeDigit(whole.crop.pixels, whole.crop.rect.w, whole.crop.rect.h);
-    const [pTwo] = await pairClassifier.probabilityOfTwo([input]);
-    if (pTwo! < PAIR_MERGE_BELOW) readLines = [[whole]];
+    const [twoDigits] = await pairClassifier.probabilityOfTwo([input]);
+    pairCheck = { twoDigits: twoDigits!, merged: twoDigits! < PAIR_MERGE_BELOW };
+    if (pairCheck.merged) readLines = [[whole]];
     timings.pairCheck = performance.now() - t;
     throwIfAborted(signal);
     t = performance.now();
@@ -151,6 +154,7 @@ async function recognizeWith(
     workingHeight: run.workingHeight,
     polarity: run.polarity,
     backend,
+    ...(pairCheck ? { pairCheck } : {}),
   };
 }
 

@@ -86,6 +86,16 @@ export interface RecognizeResult {
   polarity?: Polarity;
   /** The tfjs backend that classified the digits. */
   backend?: BackendName;
+  /** Present when the image yielded exactly two digits and the pair check judged them. */
+  pairCheck?: PairCheck;
+}
+
+/** The pair check's verdict on two digits read as one crop. */
+export interface PairCheck {
+  /** Its probability that the crop holds two digits, not one. */
+  twoDigits: number;
+  /** True when the two were read as one digit (twoDigits below the engine's threshold). */
+  merged: boolean;
 }
 
 export type Polarity = 'dark-on-light' | 'light-on-dark';

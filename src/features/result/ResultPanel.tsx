@@ -3,7 +3,15 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Panel } from '../../ui/Panel';
 import { CopyButton } from './CopyButton';
 import { DigitCard } from './DigitCard';
-import { announcement, formatMs, IDLE_HINTS, indexLines, resultView, totalMs } from './resultView';
+import {
+  announcement,
+  formatMs,
+  IDLE_HINTS,
+  indexLines,
+  pairCheckNote,
+  resultView,
+  totalMs,
+} from './resultView';
 
 /** The digits read from the item on screen in the current mode (the page contract's "result"). */
 export function ResultPanel() {
@@ -21,6 +29,7 @@ export function ResultPanel() {
   const lines = indexLines(result);
   const digitCount = lines.reduce((n, line) => n + line.digits.length, 0);
   const anyDoubtful = lines.some((l) => l.digits.some((d) => d.doubtful));
+  const pairNote = result ? pairCheckNote(result) : null;
 
   return (
     <Panel
@@ -100,6 +109,12 @@ export function ResultPanel() {
                 </div>
               ))}
             </div>
+
+            {pairNote && (
+              <p data-testid="pair-check" className="text-xs text-slate-600 dark:text-slate-400">
+                {pairNote}
+              </p>
+            )}
 
             <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
               {anyDoubtful ? (

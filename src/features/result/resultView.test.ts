@@ -6,6 +6,7 @@ import {
   formatConfidence,
   formatMs,
   indexLines,
+  pairCheckNote,
   resultView,
   totalMs,
 } from './resultView';
@@ -79,5 +80,26 @@ describe('indexLines', () => {
     const r = result([[digit(1, 0.9), digit(2, 0.9)], [digit(3, 0.9)], [digit(4, 0.9)]]);
     expect(indexLines(r).map((l) => l.start)).toEqual([0, 2, 3]);
     expect(indexLines(null)).toEqual([]);
+  });
+});
+
+describe('pairCheckNote', () => {
+  it('says nothing when the pair check was not asked', () => {
+    expect(pairCheckNote(result([[digit(1, 0.9), digit(2, 0.9), digit(3, 0.9)]]))).toBeNull();
+  });
+  it('explains a merge with how sure the check is that the pieces are one digit', () => {
+    const r = { ...result([[digit(0, 0.98)]]), pairCheck: { twoDigits: 0.03, merged: true } };
+    expect(pairCheckNote(r)).toBe(
+      'Two pieces read as one digit: the pair check is 97% sure they are one.',
+    );
+  });
+  it('explains two digits kept apart', () => {
+    const r = {
+      ...result([[digit(1, 0.9), digit(0, 0.9)]]),
+      pairCheck: { twoDigits: 0.999, merged: false },
+    };
+    expect(pairCheckNote(r)).toBe(
+      'Read as two digits: the pair check gives >99% for two, not one wide digit.',
+    );
   });
 });

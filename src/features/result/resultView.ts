@@ -4,7 +4,9 @@
 import type { DigitResult, RecognizeResult } from '../../engine/types';
 import type { InputMode, ItemStatus } from '../../store/inputSlice';
 
-export { formatConfidence } from '../../ui/formatConfidence';
+import { formatConfidence } from '../../ui/formatConfidence';
+
+export { formatConfidence };
 
 /** All digits in reading order, lines flattened: the index the highlight refers to. */
 export function flattenDigits(result: RecognizeResult | null | undefined): DigitResult[] {
@@ -38,6 +40,15 @@ export function totalMs(timings: Record<string, number>): number | null {
   if (typeof timings.total === 'number') return timings.total;
   const values = Object.values(timings).filter((v) => Number.isFinite(v));
   return values.length > 0 ? values.reduce((a, b) => a + b, 0) : null;
+}
+
+/** What the pair check decided about two digits, in words; null when it was not asked. */
+export function pairCheckNote(result: RecognizeResult): string | null {
+  const check = result.pairCheck;
+  if (!check) return null;
+  return check.merged
+    ? `Two pieces read as one digit: the pair check is ${formatConfidence(1 - check.twoDigits)} sure they are one.`
+    : `Read as two digits: the pair check gives ${formatConfidence(check.twoDigits)} for two, not one wide digit.`;
 }
 
 export function formatMs(ms: number): string {
