@@ -27,8 +27,6 @@ import datetime as dt
 import json
 import math
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -57,6 +55,9 @@ from train import (  # noqa: E402
     set_seed,
     to_tensor,
     _u,
+    arch_text,
+    smoke_check,
+    validation_split,
 )
 
 PAIR_ARCH = [(24, True), (48, False), (48, True), (96, False)]
@@ -64,15 +65,6 @@ CANVAS = 96  # square composition canvas: two digits side by side or stacked fit
 
 
 STACKED_SHARE = 0.3  # of the twos: one digit written under the other
-
-
-def arch_text() -> str:
-    parts = []
-    for cout, pool in PAIR_ARCH:
-        parts.append(f'conv3x3({cout})-BN-ReLU')
-        if pool:
-            parts.append('maxpool2')
-    return 'input 28x28x1 -> ' + ' -> '.join(parts) + ' -> global-avg-pool -> dense(2) -> softmax'
 
 
 def ink_box(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -273,8 +265,7 @@ def main() -> int:
     except DataError as e:
         print(f'error: {e}', file=sys.stderr)
         return 2
-    perm = np.random.RandomState(args.seed).permutation(train_img.shape[0])
-    val_idx, tr_idx = perm[: args.val_size], perm[args.val_size :]
+    val_idx, tr_idx = validation_split(train_img.shape[0], args.seed, args.val_size)
     if args.smoke:
         tr_idx, val_idx, test_img = tr_idx[:600], val_idx[:200], test_img[:200]
     x_tr, x_val, x_te = to_tensor(train_img[tr_idx]), to_tensor(train_img[val_idx]), to_tensor(test_img)
@@ -287,7 +278,7 @@ def main() -> int:
 
     model = Net(PAIR_ARCH, dropout=0.1, classes=2)
     n_params = sum(p.numel() for p in model.parameters())
-    print(f'model: {arch_text()}; {n_params} trainable params', flush=True)
+    print(f'model: {arch_text(PAIR_ARCH, classes=2)}; {n_params} trainable params', flush=True)
     decay = [p for p in model.parameters() if p.ndim > 1]
     no_decay = [p for p in model.parameters() if p.ndim <= 1]
     opt = torch.optim.SGD(
@@ -355,7 +346,7 @@ def main() -> int:
         f.write('\n')
     card = {
         'name': 'digit-lens-pair',
-        'architecture': arch_text(),
+        'architecture': arch_text(PAIR_ARCH, classes=2),
         'input': '[N,28,28,1] float32 in [0,1], ink = 1 on 0: two digits as one crop, normalised like a digit',
         'output': '[N,2] softmax probabilities (one digit, two digits), temperature-calibrated',
         'parameterCount': int(folded.param_count()),
@@ -379,19 +370,8 @@ def main() -> int:
     print(f'wrote {args.out_dir} and {args.fixture}; total {time.time() - t_start:.1f}s', flush=True)
 
     if args.smoke:
-        node = shutil.which('node')
-        if node is None:
-            print('error: node not found on PATH (needed to check the export with tfjs)', file=sys.stderr)
-            return 3
-        check = os.path.join(ROOT, 'training', 'smoke-check.mjs')
-        r = subprocess.run([node, check, args.out_dir, args.fixture, '2'], cwd=ROOT)
-        if r.returncode != 0:
-            print(f'error: tfjs smoke check failed (exit {r.returncode}); files kept in {tmp_dir}', file=sys.stderr)
-            return 4
-        shutil.rmtree(tmp_dir, ignore_errors=True)
-        print('pair smoke run OK', flush=True)
+        return smoke_check(args.out_dir, args.fixture, tmp_dir, classes=2, name='pair smoke run')
     return 0
-
 
 if __name__ == '__main__':
     sys.exit(main())

@@ -364,13 +364,13 @@ class Net(nn.Module):
         return self.fc(self.dropout(h))
 
 
-def arch_text(arch=ARCH) -> str:
+def arch_text(arch=ARCH, classes: int = 10) -> str:
     parts = []
     for cout, pool in arch:
         parts.append(f'conv3x3({cout})-BN-ReLU')
         if pool:
             parts.append('maxpool2')
-    return 'input 28x28x1 -> ' + ' -> '.join(parts) + ' -> global-avg-pool -> dense(10) -> softmax'
+    return 'input 28x28x1 -> ' + ' -> '.join(parts) + f' -> global-avg-pool -> dense({classes}) -> softmax'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,6 +425,13 @@ def metrics(probs: np.ndarray, labels: np.ndarray) -> dict:
 # ---------------------------------------------------------------------------------------------
 # Training
 # ---------------------------------------------------------------------------------------------
+
+
+def validation_split(n: int, seed: int, val_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(validation, training) indices into the 60k training images, fixed by the seed; the pair
+    check (pair.py) holds out the same validation images."""
+    perm = np.random.RandomState(seed).permutation(n)
+    return perm[:val_size], perm[val_size:]
 
 
 def set_seed(seed: int) -> torch.Generator:
@@ -498,8 +505,7 @@ def main() -> int:
         return 2
 
     # hold-out validation split (fixed by the seed); the test split is used only at the end
-    perm = np.random.RandomState(args.seed).permutation(train_img.shape[0])
-    val_idx, tr_idx = perm[: args.val_size], perm[args.val_size :]
+    val_idx, tr_idx = validation_split(train_img.shape[0], args.seed, args.val_size)
     if args.train_limit:
         tr_idx = tr_idx[: args.train_limit]
     x_tr, y_tr = to_tensor(train_img[tr_idx]), torch.from_numpy(train_lab[tr_idx].astype(np.int64))
@@ -807,17 +813,24 @@ def main() -> int:
             print(f'error: scripts/model-card.ts failed (exit {r.returncode})', file=sys.stderr)
             return 4
     if args.smoke:
-        node = shutil.which('node')
-        if node is None:
-            print('error: node not found on PATH (needed to check the export with tfjs)', file=sys.stderr)
-            return 3
-        check = os.path.join(ROOT, 'training', 'smoke-check.mjs')
-        r = subprocess.run([node, check, args.out_dir, args.fixture], cwd=ROOT)
-        if r.returncode != 0:
-            print(f'error: tfjs smoke check failed (exit {r.returncode}); files kept in {tmp_dir}', file=sys.stderr)
-            return 4
-        shutil.rmtree(tmp_dir, ignore_errors=True)
-        print('smoke run OK', flush=True)
+        return smoke_check(args.out_dir, args.fixture, tmp_dir, classes=10, name='smoke run')
+    return 0
+
+
+def smoke_check(out_dir: str, fixture: str, tmp_dir: str, classes: int, name: str) -> int:
+    """Loads a smoke run's export with tfjs in Node (training/smoke-check.mjs) and removes the
+    temp dir when it passes. Returns the process exit code."""
+    node = shutil.which('node')
+    if node is None:
+        print('error: node not found on PATH (needed to check the export with tfjs)', file=sys.stderr)
+        return 3
+    check = os.path.join(ROOT, 'training', 'smoke-check.mjs')
+    r = subprocess.run([node, check, out_dir, fixture, str(classes)], cwd=ROOT)
+    if r.returncode != 0:
+        print(f'error: tfjs smoke check failed (exit {r.returncode}); files kept in {tmp_dir}', file=sys.stderr)
+        return 4
+    shutil.rmtree(tmp_dir, ignore_errors=True)
+    print(f'{name} OK', flush=True)
     return 0
 
 
