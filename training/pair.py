@@ -62,8 +62,6 @@ from train import (  # noqa: E402
 
 PAIR_ARCH = [(24, True), (48, False), (48, True), (96, False)]
 CANVAS = 96  # square composition canvas: two digits side by side or stacked fit with room to spare
-
-
 STACKED_SHARE = 0.3  # of the twos: one digit written under the other
 
 
@@ -133,7 +131,7 @@ def compose_pairs(a: torch.Tensor, b: torch.Tensor, stacked: torch.Tensor, g: to
     n = a.shape[0]
     canvas = torch.zeros(n, CANVAS, CANVAS)
     la, ra, ta, ba = ink_box(a)
-    lb, rb, tb, bb = ink_box(b)
+    lb, _, tb, bb = ink_box(b)
     side_gap, side_dy = _u(n, -0.2, 0.6, g), _u(n, -0.12, 0.12, g)
     stack_gap, stack_dx = _u(n, -0.05, 0.8, g), _u(n, -0.3, 0.3, g)
     for i in range(n):
@@ -157,14 +155,14 @@ class Pools:
     def __init__(self, plain: torch.Tensor, canvas: torch.Tensor, wide: torch.Tensor):
         self.plain, self.canvas, self.wide = plain, canvas, wide
 
-    def pick(self, kind: torch.Tensor, g: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    def pick(self, kind: torch.Tensor, g: torch.Generator) -> torch.Tensor:
         """One digit per entry of kind (0 plain, 1 canvas, 2 wide), augmented as train.py does."""
         out = torch.empty(kind.numel(), 1, 28, 28)
         for k, pool in enumerate((self.plain, self.canvas, self.wide)):
             sel = torch.nonzero(kind == k).flatten()
             if sel.numel():
                 out[sel] = pool[torch.randint(pool.shape[0], (sel.numel(),), generator=g)]
-        return augment(out, g, 1.0, refit=kind > 0), kind
+        return augment(out, g, 1.0, refit=kind > 0)
 
 
 def make_batch(pools: Pools, n: int, g: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
@@ -172,10 +170,10 @@ def make_batch(pools: Pools, n: int, g: torch.Generator) -> tuple[torch.Tensor, 
     side by side or stacked)."""
     half = n // 2
     u = torch.rand(half, generator=g)
-    ones, _ = pools.pick((u >= 0.4).long() + (u >= 0.7).long(), g)
+    ones = pools.pick((u >= 0.4).long() + (u >= 0.7).long(), g)
     pair_kind = (torch.rand(n - half, generator=g) < 0.5).long()
-    a, _ = pools.pick(pair_kind, g)
-    b, _ = pools.pick(pair_kind, g)
+    a = pools.pick(pair_kind, g)
+    b = pools.pick(pair_kind, g)
     # A pair fitted into 20 px is drawn at about half scale, so its strokes come out thinner than
     # a digit's; bolder pairs and random stroke widths on both keep width from telling them apart.
     bold = (torch.rand(n - half, generator=g) < 0.5).view(-1, 1, 1, 1)

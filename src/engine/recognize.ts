@@ -14,6 +14,7 @@ import { drawBoxes, type DrawnBox } from './pipeline/boxes';
 import { MatScope } from './pipeline/matScope';
 import { resolveParams } from './pipeline/params';
 import { runPipeline } from './pipeline/run';
+import type { SegmentedDigit } from './segment/segment';
 import { matToRgba } from './pipeline/toRgba';
 import type {
   BackendName,
@@ -95,20 +96,25 @@ async function recognizeWith(
   const timings = { ...run.timings };
 
   let t = performance.now();
+  const toInput = (d: SegmentedDigit): Float32Array =>
+    normalizeDigit(d.crop.pixels, d.crop.rect.w, d.crop.rect.h);
   let readLines = segmentation.lines;
+  let inputs: Float32Array[] | null = null;
   let pairCheck: PairCheck | undefined;
   const whole = segmentation.pairAsOne;
   if (whole && pairClassifier) {
-    const input = normalizeDigit(whole.crop.pixels, whole.crop.rect.w, whole.crop.rect.h);
-    const [twoDigits] = await pairClassifier.probabilityOfTwo([input]);
+    const wholeInput = toInput(whole);
+    const [twoDigits] = await pairClassifier.probabilityOfTwo([wholeInput]);
     pairCheck = { twoDigits: twoDigits!, merged: twoDigits! < PAIR_MERGE_BELOW };
-    if (pairCheck.merged) readLines = [[whole]];
+    if (pairCheck.merged) {
+      readLines = [[whole]];
+      inputs = [wholeInput]; // already normalised for the check
+    }
     timings.pairCheck = performance.now() - t;
     throwIfAborted(signal);
     t = performance.now();
   }
-  const flat = readLines.flat();
-  const inputs = flat.map((d) => normalizeDigit(d.crop.pixels, d.crop.rect.w, d.crop.rect.h));
+  inputs ??= readLines.flat().map(toInput);
   timings.normalize = performance.now() - t;
 
   t = performance.now();

@@ -44,8 +44,7 @@ export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentati
     )
     .filter((l) => l.length > 0);
   const all = lines.flat();
-  const pair = all.length === 2 ? all : null;
-  const whole = pair ? pairUnion(pair[0]!.blob, pair[1]!.blob) : null;
+  const whole = all.length === 2 ? pairUnion(all[0]!.blob, all[1]!.blob) : null;
   return {
     lines,
     pairAsOne: whole ? { blob: whole, crop: cropIn(map, whole) } : null,
