@@ -4,9 +4,12 @@
  *   npm run bench:accuracy -- [--seed N] [--n PER_CATEGORY] [--category clean,photo]
  *                             [--segmentation-only] [--model public/model/model.json]
  *                             [--backend cpu|wasm] [--dump DIR] [--failures]
+ *                             [--no-line-reader] [--no-pair-check] [--real-writers all]
  *
  * Defaults to the held-out seed. --segmentation-only skips the model (digit counts, line counts
  * and box recall need none). --dump writes every image as PNG with its expected text.
+ * Real categories (unipen-numbers, unipen-digits: ../shared/data/unipen drawn on the pad, the
+ * line reader's validation writers only) take every sample they have, whatever --n says.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,9 +24,11 @@ import {
   HELD_OUT_SEED,
   generateSample,
   type Category,
+  type EvalSample,
 } from '../src/node/evalset/generate';
 import { ScoreAccumulator, type CategoryScore } from '../src/node/evalset/metrics';
 import { createNodeRecognizer, NODE_DEFAULT_BACKEND } from '../src/node/nodeRecognizer';
+import { REAL_CATEGORIES, realSet, type RealCategory } from '../src/node/evalset/realCategories';
 import { encodePng } from '../src/node/imageio';
 
 const { values } = parseArgs({
@@ -37,12 +42,37 @@ const { values } = parseArgs({
     dump: { type: 'string' },
     failures: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'no-line-reader': { type: 'boolean', default: false },
+    'no-pair-check': { type: 'boolean', default: false },
+    'real-writers': { type: 'string', default: 'validation' },
   },
 });
 
 const seed = Number(values.seed);
 const perCategory = Number(values.n);
-const categories = (values.category?.split(',') ?? CATEGORIES) as Category[];
+const categories = (values.category?.split(',') ?? [...CATEGORIES, ...REAL_CATEGORIES]) as (
+  Category | RealCategory
+)[];
+const isReal = (c: string): c is RealCategory => (REAL_CATEGORIES as readonly string[]).includes(c);
+
+/** The category's images: generated from MNIST test digits, or real handwriting. */
+function sampleSource(category: Category | RealCategory): {
+  count: number;
+  sample(i: number): { image: EvalSample['image']; text: string; boxes: Box[] | null };
+} | null {
+  if (isReal(category)) {
+    const set = realSet(category, seed, values['real-writers'] === 'all' ? 'all' : 'validation');
+    if (!set) return null;
+    return { count: set.count, sample: (i) => ({ ...set.sample(i), boxes: null }) };
+  }
+  return {
+    count: perCategory,
+    sample: (i) => {
+      const s = generateSample(seed, category, i);
+      return { image: s.image, text: s.text, boxes: s.boxes.flat() };
+    },
+  };
+}
 const segmentationOnly = values['segmentation-only'] === true;
 
 function toBox(r: { x: number; y: number; w: number; h: number }, scale: number): Box {
@@ -60,6 +90,8 @@ async function main(): Promise<void> {
     recognizer = await createNodeRecognizer({
       modelPath: values.model!,
       backend: values.backend as BackendName,
+      lineReader: !values['no-line-reader'],
+      pairCheck: !values['no-pair-check'],
     });
   }
   if (values.dump) mkdirSync(values.dump, { recursive: true });
@@ -74,10 +106,15 @@ async function main(): Promise<void> {
         : `model ${values.model}, ${recognizer!.backend}`),
   );
   for (const category of categories) {
+    const source = sampleSource(category);
+    if (!source) {
+      console.log(`${category}: skipped (no data at ../shared/data)`);
+      continue;
+    }
     const acc = new ScoreAccumulator();
-    for (let i = 0; i < perCategory; i++) {
-      const sample = generateSample(seed, category, i);
-      const truthBoxes = sample.boxes.flat();
+    for (let i = 0; i < source.count; i++) {
+      const sample = source.sample(i);
+      const truthBoxes = sample.boxes ?? [];
       const t0 = performance.now();
       let predicted: string;
       let predictedBoxes: Box[];

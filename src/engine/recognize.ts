@@ -8,19 +8,24 @@ import { DEFAULT_BACKENDS, selectBackend } from './classifier/backend';
 import { loadClassifier, warmUp, type DigitClassifier } from './classifier/model';
 import { loadPairClassifier, type PairClassifier } from './classifier/pairModel';
 import { EngineError, throwIfAborted } from './errors';
-import { MNIST_SIZE, normalizeDigit } from './normalize';
+import { loadLineReader, type LineReader } from './classifier/lineModel';
+import { combineDigit } from './lineReader/combine';
+import { compositeCrops, fitLine } from './lineReader/lineImage';
+import { lineText } from './lineText';
+import { MNIST_SIZE } from './normalize';
+import { planFromLineReader, planFromSegmentation } from './plan';
 import { cvErrorMessage, loadOpenCV, type OpenCV } from './opencv';
 import { drawBoxes, type DrawnBox } from './pipeline/boxes';
 import { MatScope } from './pipeline/matScope';
 import { resolveParams } from './pipeline/params';
 import { runPipeline } from './pipeline/run';
-import type { SegmentedDigit } from './segment/segment';
+import type { Rect } from './segment/geometry';
 import { matToRgba } from './pipeline/toRgba';
 import type {
   BackendName,
   Box,
   DigitResult,
-  PairCheck,
+  LineResult,
   RecognizeOptions,
   RecognizeResult,
   RgbaImage,
@@ -28,15 +33,22 @@ import type {
 } from './types';
 
 export { DEFAULT_PARAMS } from './pipeline/params';
+export { PAIR_MERGE_BELOW } from './plan';
 
 export interface RecognizerOptions {
   /** URL of model.json or an IOHandler. */
   model: string | tf.io.IOHandler;
   /**
    * The pair check (one digit or two?), model/pair/model.json. Without it, two digits found by
-   * segmentation stay two.
+   * segmentation stay two. Not used when a line reader is given.
    */
   pairModel?: string | tf.io.IOHandler;
+  /**
+   * The line reader, model/line/model.json: reads each line whole and decides how many digits
+   * it holds (touching digits, separators, ink that is not a digit). Without it segmentation
+   * decides.
+   */
+  lineModel?: string | tf.io.IOHandler;
   /** Preference order, default ['wasm', 'webgl', 'cpu'] (measured fastest first). */
   backends?: BackendName[];
   wasmPaths?: string | Record<string, string>;
@@ -77,13 +89,9 @@ function drawBoxesImage(cv: OpenCV, input: RgbaImage, boxes: DrawnBox[], refH: n
   }
 }
 
-/** Two digits the pair check calls one digit become one (below this P(two)). */
-export const PAIR_MERGE_BELOW = 0.2;
-
 async function recognizeWith(
   cv: OpenCV,
-  classifier: DigitClassifier,
-  pairClassifier: PairClassifier | null,
+  models: Models,
   backend: BackendName,
   image: RgbaImage,
   options: RecognizeOptions = {},
@@ -96,49 +104,50 @@ async function recognizeWith(
   const timings = { ...run.timings };
 
   let t = performance.now();
-  const toInput = (d: SegmentedDigit): Float32Array =>
-    normalizeDigit(d.crop.pixels, d.crop.rect.w, d.crop.rect.h);
-  let readLines = segmentation.lines;
-  let inputs: Float32Array[] | null = null;
-  let pairCheck: PairCheck | undefined;
-  const whole = segmentation.pairAsOne;
-  if (whole && pairClassifier) {
-    const wholeInput = toInput(whole);
-    const [twoDigits] = await pairClassifier.probabilityOfTwo([wholeInput]);
-    pairCheck = { twoDigits: twoDigits!, merged: twoDigits! < PAIR_MERGE_BELOW };
-    if (pairCheck.merged) {
-      readLines = [[whole]];
-      inputs = [wholeInput]; // already normalised for the check
-    }
-    timings.pairCheck = performance.now() - t;
-    throwIfAborted(signal);
-    t = performance.now();
-  }
-  inputs ??= readLines.flat().map(toInput);
-  timings.normalize = performance.now() - t;
+  const plan = models.lineReader
+    ? await planFromLineReader(segmentation, models.lineReader)
+    : await planFromSegmentation(segmentation, models.pair);
+  // Normalising the crops is part of planning; the pair check or line reader is named when it ran.
+  const planMs = performance.now() - t;
+  timings.normalize = planMs;
+  if (plan.pairCheck) timings.pairCheck = planMs;
+  if (plan.lineReader) timings.lineReader = planMs;
+  throwIfAborted(signal);
 
   t = performance.now();
-  const predictions = await classifier.predict(inputs);
+  const planned = plan.lines.flatMap((l) => l.digits);
+  const predictions = await models.digits.predict(planned.map((d) => d.input));
   timings.classify = performance.now() - t;
   throwIfAborted(signal);
 
   let k = 0;
   const drawn: DrawnBox[] = [];
-  const lines = readLines.map((line) => ({
-    digits: line.map((d): DigitResult => {
+  const box = (rect: Rect): Box => toOriginal(rect, scale, image.width, image.height);
+  const lines = plan.lines.map((line): LineResult => ({
+    digits: line.digits.map((d): DigitResult => {
       const i = k++;
       const p = predictions[i]!;
-      const doubtful = p.confidence < params.doubtfulBelow;
-      drawn.push({ rect: d.crop.rect, index: i + 1, label: p.label, doubtful });
+      const read = d.read ? combineDigit(p, d.read) : p;
+      const doubtful = read.confidence < params.doubtfulBelow;
+      drawn.push({ rect: d.crop.rect, index: i + 1, label: read.label, doubtful });
       return {
-        label: p.label,
-        confidence: p.confidence,
-        top: p.top,
-        box: toOriginal(d.crop.rect, scale, image.width, image.height),
-        crop28: inputs[i]!,
+        label: read.label,
+        confidence: read.confidence,
+        top: read.top,
+        box: box(d.crop.rect),
+        crop28: d.input,
         doubtful,
       };
     }),
+    ...(line.separators.length
+      ? {
+          separators: line.separators.map((s) => ({
+            char: s.char,
+            index: s.index,
+            box: box(s.rect),
+          })),
+        }
+      : {}),
   }));
 
   let stages: StageImages | undefined;
@@ -150,7 +159,7 @@ async function recognizeWith(
   }
   timings.total = performance.now() - started;
   return {
-    text: lines.map((l) => l.digits.map((d) => String(d.label)).join('')).join('\n'),
+    text: lines.map(lineText).join('\n'),
     lines,
     ...(stages ? { stages } : {}),
     timings,
@@ -160,8 +169,15 @@ async function recognizeWith(
     workingHeight: run.workingHeight,
     polarity: run.polarity,
     backend,
-    ...(pairCheck ? { pairCheck } : {}),
+    ...(plan.pairCheck ? { pairCheck: plan.pairCheck } : {}),
+    ...(plan.lineReader ? { lineReader: plan.lineReader } : {}),
   };
+}
+
+interface Models {
+  digits: DigitClassifier;
+  pair: PairClassifier | null;
+  lineReader: LineReader | null;
 }
 
 export async function createRecognizer(options: RecognizerOptions): Promise<Recognizer> {
@@ -190,25 +206,16 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
   progress({ step: 'backend', done: true, detail: backend });
 
   progress({ step: 'model', done: false });
-  const classifier = await loadClassifier(options.model);
-  let pairClassifier: PairClassifier | null = null;
-  if (options.pairModel) {
-    try {
-      pairClassifier = await loadPairClassifier(options.pairModel);
-    } catch (err) {
-      classifier.dispose();
-      throw err;
-    }
-  }
+  const models = await loadModels(options);
   progress({ step: 'model', done: true });
 
   progress({ step: 'warmup', done: false });
   try {
-    await warmUp(classifier);
-    await pairClassifier?.probabilityOfTwo([new Float32Array(MNIST_SIZE * MNIST_SIZE)]);
+    await warmUp(models.digits);
+    await models.pair?.probabilityOfTwo([new Float32Array(MNIST_SIZE * MNIST_SIZE)]);
+    await models.lineReader?.read([fitLine(compositeCrops([]))]);
   } catch (err) {
-    classifier.dispose();
-    pairClassifier?.dispose();
+    disposeModels(models);
     throw new EngineError(
       'backend-unavailable',
       `Warm-up prediction failed on ${backend}: ${err instanceof Error ? err.message : String(err)}`,
@@ -223,14 +230,7 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
     async recognize(image, recognizeOptions) {
       if (disposed) throw new EngineError('disposed', 'recognize() called after dispose()');
       try {
-        return await recognizeWith(
-          cv,
-          classifier,
-          pairClassifier,
-          backend,
-          image,
-          recognizeOptions,
-        );
+        return await recognizeWith(cv, models, backend, image, recognizeOptions);
       } catch (err) {
         if (err instanceof EngineError) throw err;
         throw new EngineError('internal', cvErrorMessage(cv, err), { cause: err });
@@ -238,8 +238,40 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
     },
     dispose() {
       disposed = true;
-      classifier.dispose();
-      pairClassifier?.dispose();
+      disposeModels(models);
     },
   };
+}
+
+/** The digit model and the optional ones, in parallel; nothing is left loaded on a failure. */
+async function loadModels(options: RecognizerOptions): Promise<Models> {
+  const loads = [
+    loadClassifier(options.model),
+    options.pairModel ? loadPairClassifier(options.pairModel) : null,
+    options.lineModel ? loadLineReader(options.lineModel) : null,
+  ] as const;
+  const settled = await Promise.allSettled(loads.map((p) => p ?? Promise.resolve(null)));
+  const value = <T>(i: number): T | null =>
+    settled[i]!.status === 'fulfilled'
+      ? ((settled[i] as PromiseFulfilledResult<T>).value ?? null)
+      : null;
+  const models: Models = {
+    digits: value<DigitClassifier>(0)!,
+    pair: value<PairClassifier>(1),
+    lineReader: value<LineReader>(2),
+  };
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) {
+    if (models.digits) models.digits.dispose();
+    models.pair?.dispose();
+    models.lineReader?.dispose();
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  return models;
+}
+
+function disposeModels(models: Models): void {
+  models.digits.dispose();
+  models.pair?.dispose();
+  models.lineReader?.dispose();
 }

@@ -63,6 +63,15 @@ export interface DigitResult {
 
 export interface LineResult {
   digits: DigitResult[];
+  /** Separators the line reader read between digits ("24/12/2025", "12.50"), if any. */
+  separators?: SeparatorResult[];
+}
+
+/** A separator: its character and how many of the line's digits stand before it. */
+export interface SeparatorResult {
+  char: string;
+  index: number;
+  box: Box;
 }
 
 export type StageId = 'gray' | 'blur' | 'thresh' | 'edges' | 'dilate' | 'boxes';
@@ -88,6 +97,20 @@ export interface RecognizeResult {
   backend?: BackendName;
   /** Present when the image yielded exactly two digits and the pair check judged them. */
   pairCheck?: PairCheck;
+  /** Present when the line reader read the lines. */
+  lineReader?: LineReaderSummary;
+}
+
+/** What the line reader changed against segmentation, over all lines of the image. */
+export interface LineReaderSummary {
+  /** Digits segmentation found, and digits the result holds. */
+  segmented: number;
+  read: number;
+  /** Lines whose digits the reader split or joined differently from segmentation. */
+  resplitLines: number;
+  /** Characters read as not a digit (letters, symbols, scribbles) and left out. */
+  leftOut: number;
+  separators: number;
 }
 
 /** The pair check's verdict on two digits read as one crop. */

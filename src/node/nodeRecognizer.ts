@@ -21,6 +21,9 @@ export function createNodeRecognizer(
     modelPath?: string;
     backend?: BackendName;
     onProgress?: RecognizerOptions['onProgress'];
+    /** Leave out the line reader (public/model/line) or the pair check, to measure without. */
+    lineReader?: boolean;
+    pairCheck?: boolean;
   } = {},
 ): Promise<Recognizer> {
   const backend = options.backend ?? NODE_DEFAULT_BACKEND;
@@ -28,9 +31,13 @@ export function createNodeRecognizer(
   // The pair check ships beside the digit model (public/model/pair); a model without one reads
   // as before.
   const pairPath = join(dirname(modelPath), 'pair', 'model.json');
+  const linePath = join(dirname(modelPath), 'line', 'model.json');
+  const withPair = options.pairCheck !== false && existsSync(pairPath);
+  const withLines = options.lineReader !== false && existsSync(linePath);
   return createRecognizer({
     model: fsModelHandler(modelPath),
-    ...(existsSync(pairPath) ? { pairModel: fsModelHandler(pairPath) } : {}),
+    ...(withPair ? { pairModel: fsModelHandler(pairPath) } : {}),
+    ...(withLines ? { lineModel: fsModelHandler(linePath) } : {}),
     backends: backend === 'cpu' ? ['cpu'] : [backend, 'cpu'],
     onProgress: options.onProgress,
   });

@@ -50,6 +50,10 @@ export function pairModelUrl(): string {
   return `${import.meta.env.BASE_URL}model/pair/model.json`;
 }
 
+export function lineModelUrl(): string {
+  return `${import.meta.env.BASE_URL}model/line/model.json`;
+}
+
 export function startEngine(): Promise<EngineClient> {
   if (ready) return ready;
   const store = useAppStore.getState();
@@ -67,6 +71,7 @@ export function startEngine(): Promise<EngineClient> {
         backends: backendPreference(),
         modelUrl: new URL(modelUrl(), location.href).href,
         pairModelUrl: new URL(pairModelUrl(), location.href).href,
+        lineModelUrl: new URL(lineModelUrl(), location.href).href,
       },
       (p) => useAppStore.getState().engineStep(p.step, p.done),
     )

@@ -23,6 +23,7 @@ export interface HostedRecognizer {
 export interface HostedRecognizerOptions {
   model: string;
   pairModel?: string;
+  lineModel?: string;
   backends: BackendName[];
   onProgress: (p: { step: LoadStep; done: boolean; detail?: string }) => void;
 }
@@ -65,6 +66,7 @@ export function serveEngine(
       recognizer = createRecognizer({
         model: options.modelUrl,
         ...(options.pairModelUrl ? { pairModel: options.pairModelUrl } : {}),
+        ...(options.lineModelUrl ? { lineModel: options.lineModelUrl } : {}),
         backends: options.backends,
         onProgress: (p) => post({ type: 'progress', id, ...p }),
       });

@@ -23,6 +23,8 @@ export interface InitOptions {
   modelUrl: string;
   /** The pair check's model.json (one digit or two?); optional. */
   pairModelUrl?: string;
+  /** The line reader's model.json (reads whole lines of touching digits); optional. */
+  lineModelUrl?: string;
 }
 
 export type Request =

@@ -6,7 +6,7 @@ import type { ComponentMap } from './components';
 import { cropBlob, type DigitCrop } from './crops';
 import { mergeBlobs, referenceHeight, type Blob } from './geometry';
 import { mergeFragments } from './merge';
-import { dropFaint, dropNoise, dropRules, dropSpecks } from './noise';
+import { dropFaint, dropNoise, dropRules, dropSpecks, isNoise } from './noise';
 import { splitWide } from './split';
 import { groupLines } from './textLines';
 
@@ -28,10 +28,19 @@ export interface Segmentation {
   pairAsOne: SegmentedDigit | null;
   /** Typical digit height in working pixels (0 when nothing was found). */
   referenceHeight: number;
+  /**
+   * Ink too small or flat to be a digit (dots, dashes, a comma), which the line reader may read
+   * as a separator between the digits of a line; not read on their own.
+   */
+  marks: SegmentedDigit[];
 }
 
+/** At most this many marks are kept (the largest first): a page of specks is not a line. */
+export const MAX_MARKS = 64;
+
 export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentation {
-  if (map.inkFraction > MAX_INK_FRACTION) return { lines: [], pairAsOne: null, referenceHeight: 0 };
+  if (map.inkFraction > MAX_INK_FRACTION)
+    return { lines: [], pairAsOne: null, referenceHeight: 0, marks: [] };
   const candidates = dropRules(dropSpecks(map.blobs, minBoxSize), map.imageWidth, map.imageHeight);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
@@ -45,10 +54,17 @@ export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentati
     .filter((l) => l.length > 0);
   const all = lines.flat();
   const whole = all.length === 2 ? pairUnion(all[0]!.blob, all[1]!.blob) : null;
+  const marks = merged
+    .filter((b) => isNoise(b, refH))
+    .sort((a, b) => b.ink - a.ink)
+    .slice(0, MAX_MARKS)
+    .map((blob) => ({ blob, crop: cropIn(map, blob) }))
+    .filter((d) => d.crop.pixels.length);
   return {
     lines,
     pairAsOne: whole ? { blob: whole, crop: cropIn(map, whole) } : null,
     referenceHeight: refH,
+    marks,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   formatMs,
   IDLE_HINTS,
   indexLines,
+  lineReaderNote,
   pairCheckNote,
   resultView,
   totalMs,
@@ -30,6 +31,7 @@ export function ResultPanel() {
   const digitCount = lines.reduce((n, line) => n + line.digits.length, 0);
   const anyDoubtful = lines.some((l) => l.digits.some((d) => d.doubtful));
   const pairNote = result ? pairCheckNote(result) : null;
+  const lineNote = result ? lineReaderNote(result) : null;
 
   return (
     <Panel
@@ -113,6 +115,11 @@ export function ResultPanel() {
             {pairNote && (
               <p data-testid="pair-check" className="text-xs text-slate-600 dark:text-slate-400">
                 {pairNote}
+              </p>
+            )}
+            {lineNote && (
+              <p data-testid="line-reader" className="text-xs text-slate-600 dark:text-slate-400">
+                {lineNote}
               </p>
             )}
 

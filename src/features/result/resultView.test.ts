@@ -6,6 +6,7 @@ import {
   formatConfidence,
   formatMs,
   indexLines,
+  lineReaderNote,
   pairCheckNote,
   resultView,
   totalMs,
@@ -100,6 +101,24 @@ describe('pairCheckNote', () => {
     };
     expect(pairCheckNote(r)).toBe(
       'Read as two digits: the pair check gives >99% for two, not one wide digit.',
+    );
+  });
+});
+
+describe('lineReaderNote', () => {
+  const summary = { segmented: 2, read: 2, resplitLines: 0, leftOut: 0, separators: 0 };
+  const base = result([[digit(1, 0.9), digit(7, 0.9)]]);
+  it('says nothing when the line reader changed nothing or did not run', () => {
+    expect(lineReaderNote(base)).toBeNull();
+    expect(lineReaderNote({ ...base, lineReader: summary })).toBeNull();
+  });
+  it('says when touching digits were told apart, marks left out and separators kept', () => {
+    const r = {
+      ...base,
+      lineReader: { segmented: 1, read: 2, resplitLines: 1, leftOut: 2, separators: 1 },
+    };
+    expect(lineReaderNote(r)).toBe(
+      'The line reader found 2 digits where the shapes alone suggested 1: touching digits were told apart; 2 marks that are not digits were left out; 1 separator (. , / - :) kept.',
     );
   });
 });

@@ -51,6 +51,36 @@ export function pairCheckNote(result: RecognizeResult): string | null {
     : `Read as two digits: the pair check gives ${formatConfidence(check.twoDigits)} for two, not one wide digit.`;
 }
 
+/**
+ * What the line reader changed against segmentation, in words; null when it changed nothing
+ * (or did not run).
+ */
+export function lineReaderNote(result: RecognizeResult): string | null {
+  const r = result.lineReader;
+  if (!r) return null;
+  const parts: string[] = [];
+  if (r.resplitLines > 0 && r.read !== r.segmented) {
+    parts.push(
+      r.read > r.segmented
+        ? `the line reader found ${plural(r.read, 'digit', 'digits')} where the shapes alone suggested ${r.segmented}: touching digits were told apart`
+        : `the line reader read ${plural(r.read, 'digit', 'digits')} where the shapes alone suggested ${r.segmented}: broken pieces were joined`,
+    );
+  } else if (r.resplitLines > 0) {
+    parts.push('the line reader moved where one digit ends and the next begins');
+  }
+  if (r.leftOut > 0) {
+    parts.push(
+      `${plural(r.leftOut, 'mark that is not a digit was', 'marks that are not digits were')} left out`,
+    );
+  }
+  if (r.separators > 0) {
+    parts.push(`${plural(r.separators, 'separator', 'separators')} (. , / - :) kept`);
+  }
+  if (parts.length === 0) return null;
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { SegmentedDigit } from '../segment/segment';
+import { assignLine } from './assign';
+import type { ReadChar } from './ctc';
+import { compositeCrops, fitLine, PAD_X } from './lineImage';
+
+/** A digit blob of solid ink at x..x+w (working px), 56 px tall. */
+function seg(x: number, w: number): SegmentedDigit {
+  const rect = { x, y: 0, w, h: 56 };
+  return {
+    blob: { ...rect, ink: w * 56, labels: [1] },
+    crop: { rect, pixels: new Uint8Array(w * 56).fill(255) },
+  };
+}
+
+/** A character emitted at fitted columns around working x (scale 0.5: 2 px per column... ). */
+function charAt(char: string, column: number): ReadChar {
+  return { char, first: column, last: column, p: 0.9, digits: new Float32Array(10).fill(0.01) };
+}
+
+/** Working x -> output column for a line that starts at x = 0 with scale 0.5. */
+const col = (x: number): number => (x * 0.5 + PAD_X) / 4;
+
+describe('assignLine', () => {
+  it('keeps segmentation’s crops when the reader agrees on the count', () => {
+    const segs = [seg(0, 30), seg(40, 30)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(segs, [charAt('1', col(15)), charAt('7', col(55))], line);
+    expect(out.resplit).toBe(false);
+    expect(out.tokens.map((t) => (t.kind === 'digit' ? t.crop : null))).toEqual(
+      segs.map((s) => s.crop),
+    );
+  });
+
+  it('cuts one blob in two where the reader read two digits', () => {
+    const segs = [seg(0, 80)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(segs, [charAt('1', col(20)), charAt('2', col(60))], line);
+    expect(out.resplit).toBe(true);
+    const rects = out.tokens.map((t) => (t.kind === 'digit' ? t.crop.rect : null));
+    expect(rects).toHaveLength(2);
+    expect(rects[0]!.x).toBe(0);
+    expect(rects[0]!.x + rects[0]!.w).toBeGreaterThan(30);
+    expect(rects[0]!.x + rects[0]!.w).toBeLessThan(50);
+    expect(rects[1]!.x + rects[1]!.w).toBe(80);
+  });
+
+  it('leaves out ink read as not a digit and keeps separators', () => {
+    const segs = [seg(0, 30), seg(40, 10), seg(60, 30), seg(100, 30)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(
+      segs,
+      [charAt('?', col(15)), charAt('/', col(45)), charAt('4', col(75)), charAt('2', col(115))],
+      line,
+    );
+    expect(out.leftOut).toBe(1);
+    expect(out.tokens.map((t) => (t.kind === 'digit' ? (t.read?.char ?? '') : t.char))).toEqual([
+      '/',
+      '4',
+      '2',
+    ]);
+    const digits = out.tokens.filter((t) => t.kind === 'digit');
+    // Each of 4 and 2 is alone in its blob: the blob's own crop is kept.
+    expect(digits.map((t) => t.crop)).toEqual([segs[2]!.crop, segs[3]!.crop]);
+  });
+});

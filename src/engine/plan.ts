@@ -1,0 +1,123 @@
+/**
+ * Which ink becomes which digit, before the digit model reads them: segmentation's digits (with
+ * the pair check's verdict on a two-digit image), or the line reader's reading of each line.
+ */
+import type { LineReader } from './classifier/lineModel';
+import type { PairClassifier } from './classifier/pairModel';
+import type { ReadChar } from './lineReader/ctc';
+import { readLines } from './lineReader/readLines';
+import { normalizeDigit } from './normalize';
+import type { DigitCrop } from './segment/crops';
+import type { Rect } from './segment/geometry';
+import type { SegmentedDigit, Segmentation } from './segment/segment';
+import type { LineToken } from './lineReader/assign';
+import type { LineReaderSummary, PairCheck } from './types';
+
+/** Two digits the pair check calls one digit become one (below this P(two)). */
+export const PAIR_MERGE_BELOW = 0.2;
+
+/**
+ * The reader re-splits a line against segmentation only when its least sure character is at
+ * least this sure; below, segmentation's digits stand (measured on dev seed 7, README).
+ */
+export const RESPLIT_FROM = 0.8;
+
+export interface PlannedDigit {
+  crop: DigitCrop;
+  /** The 28x28 model input. */
+  input: Float32Array;
+  /** The line reader's character for it, when the line reader read the line. */
+  read?: ReadChar;
+  /** The reader's probability that the ink is not a digit (it was not sure enough to drop it). */
+  notDigit?: number;
+}
+
+export interface PlannedLine {
+  digits: PlannedDigit[];
+  separators: { char: string; rect: Rect; index: number }[];
+}
+
+export interface Plan {
+  lines: PlannedLine[];
+  pairCheck?: PairCheck;
+  lineReader?: LineReaderSummary;
+}
+
+const toInput = (crop: DigitCrop): Float32Array =>
+  normalizeDigit(crop.pixels, crop.rect.w, crop.rect.h);
+
+export async function planFromSegmentation(
+  segmentation: Segmentation,
+  pairClassifier: PairClassifier | null,
+): Promise<Plan> {
+  const plain = (lines: Segmentation['lines']): PlannedLine[] =>
+    lines.map((line) => ({
+      digits: line.map((d) => ({ crop: d.crop, input: toInput(d.crop) })),
+      separators: [],
+    }));
+  const whole = segmentation.pairAsOne;
+  if (!whole || !pairClassifier) return { lines: plain(segmentation.lines) };
+  const wholeInput = toInput(whole.crop);
+  const [twoDigits] = await pairClassifier.probabilityOfTwo([wholeInput]);
+  const pairCheck = { twoDigits: twoDigits!, merged: twoDigits! < PAIR_MERGE_BELOW };
+  const lines: PlannedLine[] = pairCheck.merged
+    ? [{ digits: [{ crop: whole.crop, input: wholeInput }], separators: [] }]
+    : plain(segmentation.lines);
+  return { lines, pairCheck };
+}
+
+export async function planFromLineReader(
+  segmentation: Segmentation,
+  reader: LineReader,
+): Promise<Plan> {
+  const read = await readLines(reader, segmentation.lines, segmentation.marks);
+  const summary: LineReaderSummary = {
+    segmented: 0,
+    read: 0,
+    resplitLines: 0,
+    leftOut: 0,
+    separators: 0,
+  };
+  const lines: PlannedLine[] = [];
+  read.forEach((line, i) => {
+    if (line.resplit && line.minP < RESPLIT_FROM) {
+      line = {
+        ...line,
+        tokens: segmentation.lines[i]!.map((d) => segmentToken(d)),
+        resplit: false,
+        leftOut: 0,
+      };
+    }
+    const planned: PlannedLine = { digits: [], separators: [] };
+    for (const token of line.tokens) {
+      if (token.kind === 'digit') {
+        planned.digits.push({
+          crop: token.crop,
+          input: toInput(token.crop),
+          ...(token.read ? { read: token.read } : {}),
+          ...(token.notDigit !== undefined ? { notDigit: token.notDigit } : {}),
+        });
+      } else {
+        planned.separators.push({
+          char: token.char,
+          rect: token.rect,
+          index: planned.digits.length,
+        });
+      }
+    }
+    summary.segmented += line.segmented;
+    summary.read += planned.digits.length;
+    summary.resplitLines += line.resplit ? 1 : 0;
+    summary.leftOut += line.leftOut;
+    summary.separators += planned.separators.length;
+    // A separator alone, with no digit beside it, is not worth a line.
+    if (planned.digits.length > 0) lines.push(planned);
+  });
+  return { lines, lineReader: summary };
+}
+
+const segmentToken = (d: SegmentedDigit): LineToken => ({
+  kind: 'digit',
+  crop: d.crop,
+  read: null,
+});
