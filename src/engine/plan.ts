@@ -20,7 +20,7 @@ export const PAIR_MERGE_BELOW = 0.2;
  * The reader re-splits a line against segmentation only when its least sure character is at
  * least this sure; below, segmentation's digits stand (measured on dev seed 7, README).
  */
-export const RESPLIT_FROM = 0.8;
+export const RESPLIT_FROM = 0.9;
 
 export interface PlannedDigit {
   crop: DigitCrop;

@@ -81,12 +81,13 @@ export function placeStrokes(
     .filter((st) => st.length > 0);
 }
 
-/** The pad's pen: its width follows the pad's height (features/draw strokeWidthFor). */
+/** The pad; its pen is at most `pen` px wide. */
 export const PAD = { width: 720, height: 360, pen: 24 };
 
 /**
- * A number drawn on the pad: written 70-150 px tall (narrower when it would not fit), placed
- * at a random spot, drawn with the pad's round pen.
+ * A number drawn on the pad: written 70-150 px tall (smaller when it would not fit), placed at
+ * a random spot, drawn with a round pen 8-16% of the writing's height (at most the pad's pen):
+ * the pen follows the writing size, as on the pad, so a long number is not drawn as blots.
  */
 export function renderOnPad(sample: PenSample, rng: Rng): RgbaImage {
   const b = robustBox(sample.strokes);
@@ -97,7 +98,7 @@ export function renderOnPad(sample: PenSample, rng: Rng): RgbaImage {
   const left = rng.uniform(40, Math.max(41, PAD.width - 40 - width));
   const top = rng.uniform(40, Math.max(41, PAD.height - 40 - height));
   const canvas = grayCanvas(PAD.width, PAD.height, 255);
-  const r = PAD.pen / 2;
+  const r = Math.max(2, Math.min(PAD.pen, height * rng.uniform(0.08, 0.16))) / 2;
   for (const st of placeStrokes(sample.strokes, height, left, top)) {
     if (st.length === 1) strokeLine(canvas, st[0]![0], st[0]![1], st[0]![0], st[0]![1], r, 17);
     for (let i = 1; i < st.length; i++) {
