@@ -5,9 +5,17 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { DEFAULT_BACKENDS, selectBackend } from './classifier/backend';
-import { loadClassifier, warmUp, type DigitClassifier } from './classifier/model';
+import {
+  loadClassifier,
+  topGuesses,
+  warmUp,
+  type DigitClassifier,
+  type Prediction,
+} from './classifier/model';
 import { loadPairClassifier, type PairClassifier } from './classifier/pairModel';
 import { EngineError, throwIfAborted } from './errors';
+import { adapt, buildIndex, EMPTY_INDEX, type PersonalIndex } from './personal/adapt';
+import { checkSamples } from './personal/samples';
 import { MNIST_SIZE, normalizeDigit } from './normalize';
 import { cvErrorMessage, loadOpenCV, type OpenCV } from './opencv';
 import { drawBoxes, type DrawnBox } from './pipeline/boxes';
@@ -21,6 +29,7 @@ import type {
   Box,
   DigitResult,
   PairCheck,
+  PersonalSample,
   RecognizeOptions,
   RecognizeResult,
   RgbaImage,
@@ -50,6 +59,11 @@ export interface RecognizerOptions {
 export interface Recognizer {
   backend: BackendName;
   recognize(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
+  /**
+   * Replaces the personal samples (the user's corrected digits). With none, results are
+   * exactly those of the model alone. Resolves to the number of samples in use.
+   */
+  setPersonalSamples(samples: readonly PersonalSample[]): Promise<number>;
   dispose(): void;
 }
 
@@ -84,6 +98,7 @@ async function recognizeWith(
   cv: OpenCV,
   classifier: DigitClassifier,
   pairClassifier: PairClassifier | null,
+  personal: PersonalIndex,
   backend: BackendName,
   image: RgbaImage,
   options: RecognizeOptions = {},
@@ -118,7 +133,7 @@ async function recognizeWith(
   timings.normalize = performance.now() - t;
 
   t = performance.now();
-  const predictions = await classifier.predict(inputs);
+  const predictions = await classifyWith(classifier, personal, inputs);
   timings.classify = performance.now() - t;
   throwIfAborted(signal);
 
@@ -137,6 +152,7 @@ async function recognizeWith(
         box: toOriginal(d.crop.rect, scale, image.width, image.height),
         crop28: inputs[i]!,
         doubtful,
+        ...(p.personal ? { personal: true as const } : {}),
       };
     }),
   }));
@@ -162,6 +178,30 @@ async function recognizeWith(
     backend,
     ...(pairCheck ? { pairCheck } : {}),
   };
+}
+
+type Read = Prediction & { personal?: boolean };
+
+/** The model alone without personal samples (bit-identical), else adapted to them. */
+async function classifyWith(
+  classifier: DigitClassifier,
+  personal: PersonalIndex,
+  inputs: readonly Float32Array[],
+): Promise<Read[]> {
+  if (personal.vectors.length === 0) return classifier.predict(inputs);
+  const raw = await classifier.predictWithFeatures(inputs);
+  return raw.map((p) => {
+    const adapted = adapt(p.probabilities, p.features, personal);
+    if (!adapted.changed && adapted.probabilities === p.probabilities) return p;
+    const top = topGuesses(adapted.probabilities);
+    return {
+      label: top[0]!.label,
+      confidence: top[0]!.p,
+      top,
+      probabilities: adapted.probabilities,
+      personal: adapted.changed,
+    };
+  });
 }
 
 export async function createRecognizer(options: RecognizerOptions): Promise<Recognizer> {
@@ -218,6 +258,7 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
   progress({ step: 'warmup', done: true });
 
   let disposed = false;
+  let personal: PersonalIndex = EMPTY_INDEX;
   return {
     backend,
     async recognize(image, recognizeOptions) {
@@ -227,6 +268,7 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
           cv,
           classifier,
           pairClassifier,
+          personal,
           backend,
           image,
           recognizeOptions,
@@ -235,6 +277,21 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
         if (err instanceof EngineError) throw err;
         throw new EngineError('internal', cvErrorMessage(cv, err), { cause: err });
       }
+    },
+    async setPersonalSamples(samples) {
+      if (disposed)
+        throw new EngineError('disposed', 'setPersonalSamples() called after dispose()');
+      const valid = checkSamples(samples);
+      if (valid.length === 0) {
+        personal = EMPTY_INDEX;
+        return 0;
+      }
+      const read = await classifier.predictWithFeatures(valid.map((s) => s.crop28));
+      personal = buildIndex(
+        read.map((r) => r.features),
+        valid.map((s) => s.label),
+      );
+      return valid.length;
     },
     dispose() {
       disposed = true;
