@@ -36,6 +36,8 @@ const { values } = parseArgs({
     tune: { type: 'boolean', default: false },
     cache: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    /** A method to try instead of the shipped one, as JSON (e.g. {"beta":8}). */
+    config: { type: 'string' },
   },
 });
 
@@ -134,7 +136,10 @@ async function main(): Promise<void> {
   console.log(
     `${all.length} digits, ${segmented} segmented as one digit; ${writers.size} writers with >= ${values['min-digits']} digits (tune ${tuneSet.length}, report ${report.length}); ${draws} draws each`,
   );
-  let config = DEFAULT_ADAPT;
+  let config: AdaptConfig = {
+    ...DEFAULT_ADAPT,
+    ...(values.config ? (JSON.parse(values.config) as Partial<AdaptConfig>) : {}),
+  };
   if (values.tune) {
     config = tune(tuneSet, Math.max(2, Math.round(draws / 3)), seed);
     console.log(`tuned on the tuning writers: ${JSON.stringify(config)}`);
@@ -146,8 +151,12 @@ async function main(): Promise<void> {
   ] as const) {
     console.log(`\n${name}\n| k | samples per digit used | before | after | fewer errors |`);
     console.log('| - | - | - | - | - |');
-    for (const k of [1, 3, 5])
+    for (const k of [1, 2, 3, 5])
       console.log(row(k, evaluate(set, k, draws, createRng(seed), config)));
+    const c = evaluateCorrections(set, draws, createRng(seed), config);
+    console.log(
+      `corrections only (each misread digit corrected as it comes; ${c.samplesPerClass.toFixed(1)} corrections per writer): ${pct(c.accuracyBefore)} -> ${pct(c.accuracyAfter)}, ${pct(c.errorReduction)} fewer errors`,
+    );
   }
   console.log(`\n${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
