@@ -62,12 +62,14 @@ export function indexedDbStorage(factory: IDBFactory = indexedDB): SampleStorage
   ): Promise<T | undefined> => {
     const tx = (await open()).transaction(STORE, mode);
     const r = work(tx.objectStore(STORE));
+    // Listen before the transaction completes: a request's success fires before that.
+    const result = r ? request(r) : Promise.resolve(undefined);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
     });
-    return r ? request(r) : undefined;
+    return result;
   };
   return {
     list: async () =>

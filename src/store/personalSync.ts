@@ -7,8 +7,10 @@ import type { PersonalSample } from '../engine/types';
 import { useAppStore, type AppState } from './appStore';
 import { engineClient } from './engine';
 
+const NONE: readonly PersonalSample[] = [];
+
 function wanted(s: AppState): readonly PersonalSample[] {
-  return s.personal.enabled ? s.personal.samples : [];
+  return s.personal.enabled ? s.personal.samples : NONE;
 }
 
 let started = false;
@@ -34,9 +36,10 @@ export function startPersonalSync(): void {
           const count = await client.setPersonalSamples(next);
           sent = next;
           useAppStore.getState().personalInUse(count);
-        } catch {
+        } catch (err) {
           sent = next; // not retried in a loop; the next change or engine start tries again
           useAppStore.getState().personalInUse(null);
+          console.warn('Personal samples were not applied:', err);
         }
       }
     } finally {
