@@ -33,11 +33,8 @@ export async function readAll(
   const { workers: _w, ...workerData } = options;
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      // tsx's loader rides along in execArgv, so the worker runs TypeScript as the CLI does.
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-        workerData,
-        execArgv: process.execArgv,
-      });
+      // The worker is TypeScript: its entry loads tsx first, as the CLI itself runs on it.
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData });
       const feed = (): void => {
         const input = inputs[next];
         if (!input) {
