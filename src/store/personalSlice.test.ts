@@ -14,6 +14,8 @@ import { startPersonalSync } from './personalSync';
 const crop = (v: number): Float32Array => new Float32Array(784).fill(v);
 const state = () => useAppStore.getState().personal;
 const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+/** Deliveries cross a message channel: wait for them, not for a fixed time (a busy machine). */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
 
 let storage: SampleStorage;
 /** What the fake engine was given, newest last. */
@@ -159,24 +161,22 @@ describe('personal samples reach the engine', () => {
     await storage.put([{ id: 'a', label: 5, crop28: crop(0.5), createdAt: 1 }]);
     startPersonalSync();
     await restartEngine();
-    await settle();
-    expect(handed.at(-1)?.map((s) => s.label)).toEqual([5]);
-    expect(state().inUse).toBe(1);
+    const lastHanded = () => handed.at(-1)?.map((s) => s.label);
+    await eventually(() => expect(lastHanded()).toEqual([5]));
+    await eventually(() => expect(state().inUse).toBe(1));
 
     await useAppStore.getState().addPersonalSample(crop(0.6), 6);
-    await settle();
-    expect(handed.at(-1)?.map((s) => s.label)).toEqual([5, 6]);
+    await eventually(() => expect(lastHanded()).toEqual([5, 6]));
 
     useAppStore.getState().setLearnEnabled(false);
-    await settle();
-    expect(handed.at(-1)).toEqual([]);
-    expect(state().inUse).toBe(0);
+    await eventually(() => expect(lastHanded()).toEqual([]));
+    await eventually(() => expect(state().inUse).toBe(0));
 
     useAppStore.getState().setLearnEnabled(true);
+    await eventually(() => expect(lastHanded()).toEqual([5, 6]));
     const calls = handed.length;
     await restartEngine(); // a new worker starts with no samples: they are sent again
-    await settle();
-    expect(handed.length).toBeGreaterThan(calls);
-    expect(handed.at(-1)?.map((s) => s.label)).toEqual([5, 6]);
+    await eventually(() => expect(handed.length).toBeGreaterThan(calls));
+    expect(lastHanded()).toEqual([5, 6]);
   });
 });
