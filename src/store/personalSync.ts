@@ -5,6 +5,7 @@
  */
 import type { PersonalSample } from '../engine/types';
 import { useAppStore, type AppState } from './appStore';
+import type { EngineClient } from '../worker/engineClient';
 import { engineClient } from './engine';
 
 const NONE: readonly PersonalSample[] = [];
@@ -19,35 +20,35 @@ let started = false;
 export function startPersonalSync(): void {
   if (started) return;
   started = true;
-  let sent: readonly PersonalSample[] | null = null;
+  // What which engine was last given: a restarted engine is a new client and gets them again.
+  let sent: { client: EngineClient; samples: readonly PersonalSample[] } | null = null;
   let sending = false;
   const push = async (): Promise<void> => {
     if (sending) return;
     sending = true;
     try {
-      // Loop until what the engine has matches the store (changes during a send are caught).
+      // Loop until the current engine has what the store wants (changes during a send count).
       for (;;) {
         const s = useAppStore.getState();
         if (s.engine.state !== 'ready' || !s.personal.loaded) return;
         const next = wanted(s);
-        if (next === sent) return;
         const client = await engineClient();
+        if (sent?.client === client && sent.samples === next) return;
         try {
           const count = await client.setPersonalSamples(next);
-          sent = next;
           useAppStore.getState().personalInUse(count);
         } catch (err) {
-          sent = next; // not retried in a loop; the next change or engine start tries again
+          // Not retried on this engine; the next change or engine start tries again.
           useAppStore.getState().personalInUse(null);
           console.warn('Personal samples were not applied:', err);
         }
+        sent = { client, samples: next };
       }
     } finally {
       sending = false;
     }
   };
   useAppStore.subscribe((s, prev) => {
-    if (s.engine.state === 'ready' && prev.engine.state !== 'ready') sent = null; // a new worker
     if (s.engine !== prev.engine || s.personal !== prev.personal) void push();
   });
   void useAppStore.getState().loadPersonalSamples();
