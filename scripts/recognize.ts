@@ -3,15 +3,22 @@
  *
  *   npm run recognize -- photo.jpg drawing.png [--json] [--crops] [--backend cpu|wasm]
  *                        [--model public/model/model.json] [--param blurSize=5 ...]
+ *   npm run recognize -- DIR... (--csv FILE | --jsonl FILE) [--shard i/n] [--workers n]
  *
  * Prints one block per file: the text, then each digit with its confidence (doubtful ones
  * marked "?"). --json prints the full results (stage images left out; crops only with --crops).
+ * With --csv or --jsonl (needed for folders): folders are walked, images read on every core,
+ * rows appended to FILE as they finish (a rerun skips files already there), progress on stderr;
+ * --shard i/n reads only the i-th of n shards (see scripts/recognize/).
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { toEngineErrorData } from '../src/engine/errors';
 import type { BackendName, PipelineParams, RecognizeResult } from '../src/engine/types';
 import { readImage } from '../src/node/imageio';
 import { createNodeRecognizer, DEFAULT_MODEL_PATH } from '../src/node/nodeRecognizer';
+import { runBatch } from './recognize/batch';
+import { parseShard } from './recognize/shard';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,13 +28,18 @@ const { values, positionals } = parseArgs({
     backend: { type: 'string' },
     model: { type: 'string', default: DEFAULT_MODEL_PATH },
     param: { type: 'string', multiple: true, default: [] },
+    csv: { type: 'string' },
+    jsonl: { type: 'string' },
+    shard: { type: 'string' },
+    workers: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help || positionals.length === 0) {
   console.log(
-    'usage: npm run recognize -- <image files...> [--json] [--crops] [--backend cpu|wasm]',
+    'usage: npm run recognize -- <image files...> [--json] [--crops] [--backend cpu|wasm]\n' +
+      '       npm run recognize -- <folders or files...> (--csv FILE | --jsonl FILE) [--shard i/n] [--workers n]',
   );
   process.exit(positionals.length === 0 && !values.help ? 1 : 0);
 }
@@ -61,7 +73,29 @@ function forJson(result: RecognizeResult, withCrops: boolean): unknown {
   };
 }
 
+async function batch(): Promise<void> {
+  if (values.csv && values.jsonl) throw new Error('Choose one of --csv and --jsonl');
+  const summary = await runBatch({
+    args: positionals,
+    output: (values.csv ?? values.jsonl)!,
+    format: values.csv ? 'csv' : 'jsonl',
+    shard: values.shard ? parseShard(values.shard) : undefined,
+    workers: values.workers ? Number(values.workers) : undefined,
+    modelPath: values.model!,
+    backend: values.backend as BackendName | undefined,
+    params: parseParams(values.param ?? []),
+  });
+  console.error(
+    `read ${summary.read} images in ${summary.seconds.toFixed(1)} s (${summary.imagesPerSecond.toFixed(2)} images/s)` +
+      (summary.failed ? `; ${summary.failed} could not be read (see the error column)` : ''),
+  );
+  process.exitCode = summary.failed > 0 ? 1 : 0;
+}
+
 async function main(): Promise<void> {
+  if (values.csv || values.jsonl) return batch();
+  const folder = positionals.find((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
+  if (folder) throw new Error(`${folder} is a folder: add --csv FILE or --jsonl FILE to read it`);
   const recognizer = await createNodeRecognizer({
     modelPath: values.model,
     backend: values.backend as BackendName | undefined,

@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { activeItemId, useAppStore } from './store/appStore';
 import { crashEngine, engineStats, startEngine } from './store/engine';
+import { startPersonalSync } from './store/personalSync';
 import './index.css';
 
 // Start the engine before React renders: the UI is interactive while it loads.
 void startEngine().catch(() => undefined);
+// Personal samples (opt-in) follow the engine into every worker it starts.
+startPersonalSync();
 
 // A read-only probe for the leak tests and the benchmark: counters and timings, never image data.
 Object.assign(window, {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { CameraPanel } from '../features/camera/CameraPanel';
 import { DrawPanel } from '../features/draw/DrawPanel';
+import { LearnPanel } from '../features/learn/LearnPanel';
 import { ResultPanel } from '../features/result/ResultPanel';
 import { StagesPanel } from '../features/stages/StagesPanel';
 import { UploadPanel } from '../features/upload/UploadPanel';
@@ -71,6 +72,11 @@ export function App() {
         <div className="min-w-0 lg:col-span-2">
           <ErrorBoundary area="the pipeline view">
             <StagesPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="min-w-0 lg:col-span-2">
+          <ErrorBoundary area="learning your handwriting">
+            <LearnPanel />
           </ErrorBoundary>
         </div>
       </main>

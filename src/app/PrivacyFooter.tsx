@@ -20,7 +20,8 @@ export function PrivacyFooter() {
         runs in this browser tab; no image ever leaves your device.
       </p>
       <p>
-        Stored on this device: your theme and pipeline settings only.{' '}
+        Stored on this device: your theme and pipeline settings, and your handwriting samples while
+        &ldquo;Learn my handwriting&rdquo; is on (forget them in its panel).{' '}
         <button
           type="button"
           data-testid="forget-settings"

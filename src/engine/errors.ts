@@ -9,6 +9,7 @@ export type EngineErrorCode =
   | 'backend-unavailable'
   | 'invalid-image'
   | 'image-too-large'
+  | 'invalid-samples'
   | 'cancelled'
   | 'disposed'
   | 'internal';
@@ -30,6 +31,8 @@ const USER_MESSAGES: Record<EngineErrorCode, string> = {
     'This image could not be read. Try another file (PNG or JPEG) or draw the digits again.',
   'image-too-large':
     'This image is too large to process. Try a smaller image (under 50 megapixels) or crop it.',
+  'invalid-samples':
+    'These handwriting samples could not be used. Import a file exported by Digit Lens, or forget the samples and correct digits again.',
   cancelled: 'Recognition was cancelled because a newer request replaced it.',
   disposed: 'The recognizer was shut down. Reload the page to start it again.',
   internal: 'Something went wrong while reading the digits. Try again, or try another image.',

@@ -5,13 +5,21 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { DEFAULT_BACKENDS, selectBackend } from './classifier/backend';
-import { loadClassifier, warmUp, type DigitClassifier } from './classifier/model';
+import {
+  loadClassifier,
+  topGuesses,
+  warmUp,
+  type DigitClassifier,
+  type Prediction,
+} from './classifier/model';
 import { loadPairClassifier, type PairClassifier } from './classifier/pairModel';
 import { EngineError, throwIfAborted } from './errors';
 import { loadLineReader, type LineReader } from './classifier/lineModel';
 import { combineDigit } from './lineReader/combine';
 import { compositeCrops, fitLine } from './lineReader/lineImage';
 import { lineText } from './lineText';
+import { adapt, buildIndex, EMPTY_INDEX, type PersonalIndex } from './personal/adapt';
+import { checkSamples } from './personal/samples';
 import { MNIST_SIZE } from './normalize';
 import { planFromLineReader, planFromSegmentation } from './plan';
 import { cvErrorMessage, loadOpenCV, type OpenCV } from './opencv';
@@ -26,6 +34,7 @@ import type {
   Box,
   DigitResult,
   LineResult,
+  PersonalSample,
   RecognizeOptions,
   RecognizeResult,
   RgbaImage,
@@ -62,6 +71,11 @@ export interface RecognizerOptions {
 export interface Recognizer {
   backend: BackendName;
   recognize(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
+  /**
+   * Replaces the personal samples (the user's corrected digits). With none, results are
+   * exactly those of the model alone. Resolves to the number of samples in use.
+   */
+  setPersonalSamples(samples: readonly PersonalSample[]): Promise<number>;
   dispose(): void;
 }
 
@@ -92,6 +106,7 @@ function drawBoxesImage(cv: OpenCV, input: RgbaImage, boxes: DrawnBox[], refH: n
 async function recognizeWith(
   cv: OpenCV,
   models: Models,
+  personal: PersonalIndex,
   backend: BackendName,
   image: RgbaImage,
   options: RecognizeOptions = {},
@@ -116,7 +131,11 @@ async function recognizeWith(
 
   t = performance.now();
   const planned = plan.lines.flatMap((l) => l.digits);
-  const predictions = await models.digits.predict(planned.map((d) => d.input));
+  const predictions = await classifyWith(
+    models.digits,
+    personal,
+    planned.map((d) => d.input),
+  );
   timings.classify = performance.now() - t;
   throwIfAborted(signal);
 
@@ -127,7 +146,12 @@ async function recognizeWith(
     digits: line.digits.map((d): DigitResult => {
       const i = k++;
       const p = predictions[i]!;
-      const read = d.read ? combineDigit(p, d.read) : p;
+      const combined = d.read ? combineDigit(p, d.read) : p;
+      // Ink the reader half took for a letter or a scribble keeps only the rest of its trust.
+      const read =
+        d.notDigit === undefined
+          ? combined
+          : { ...combined, confidence: combined.confidence * (1 - d.notDigit) };
       const doubtful = read.confidence < params.doubtfulBelow;
       drawn.push({ rect: d.crop.rect, index: i + 1, label: read.label, doubtful });
       return {
@@ -137,6 +161,7 @@ async function recognizeWith(
         box: box(d.crop.rect),
         crop28: d.input,
         doubtful,
+        ...(p.personal ? { personal: true as const } : {}),
       };
     }),
     ...(line.separators.length
@@ -172,6 +197,30 @@ async function recognizeWith(
     ...(plan.pairCheck ? { pairCheck: plan.pairCheck } : {}),
     ...(plan.lineReader ? { lineReader: plan.lineReader } : {}),
   };
+}
+
+type Read = Prediction & { personal?: boolean };
+
+/** The model alone without personal samples (bit-identical), else adapted to them. */
+async function classifyWith(
+  classifier: DigitClassifier,
+  personal: PersonalIndex,
+  inputs: readonly Float32Array[],
+): Promise<Read[]> {
+  if (personal.vectors.length === 0) return classifier.predict(inputs);
+  const raw = await classifier.predictWithFeatures(inputs);
+  return raw.map((p) => {
+    const adapted = adapt(p.probabilities, p.features, personal);
+    if (!adapted.changed && adapted.probabilities === p.probabilities) return p;
+    const top = topGuesses(adapted.probabilities);
+    return {
+      label: top[0]!.label,
+      confidence: top[0]!.p,
+      top,
+      probabilities: adapted.probabilities,
+      personal: adapted.changed,
+    };
+  });
 }
 
 interface Models {
@@ -225,16 +274,32 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
   progress({ step: 'warmup', done: true });
 
   let disposed = false;
+  let personal: PersonalIndex = EMPTY_INDEX;
   return {
     backend,
     async recognize(image, recognizeOptions) {
       if (disposed) throw new EngineError('disposed', 'recognize() called after dispose()');
       try {
-        return await recognizeWith(cv, models, backend, image, recognizeOptions);
+        return await recognizeWith(cv, models, personal, backend, image, recognizeOptions);
       } catch (err) {
         if (err instanceof EngineError) throw err;
         throw new EngineError('internal', cvErrorMessage(cv, err), { cause: err });
       }
+    },
+    async setPersonalSamples(samples) {
+      if (disposed)
+        throw new EngineError('disposed', 'setPersonalSamples() called after dispose()');
+      const valid = checkSamples(samples);
+      if (valid.length === 0) {
+        personal = EMPTY_INDEX;
+        return 0;
+      }
+      const read = await models.digits.predictWithFeatures(valid.map((s) => s.crop28));
+      personal = buildIndex(
+        read.map((r) => r.features),
+        valid.map((s) => s.label),
+      );
+      return valid.length;
     },
     dispose() {
       disposed = true;

@@ -59,6 +59,16 @@ export interface DigitResult {
   /** The 28x28 model input, ink = 1, row-major. */
   crop28: Float32Array;
   doubtful: boolean;
+  /** Present (true) when the user's personal samples changed the model's reading. */
+  personal?: true;
+}
+
+/** A digit the user corrected, kept on the device to adapt the recognizer to their writing. */
+export interface PersonalSample {
+  /** The 28x28 model input, ink = 1, row-major (784 values). */
+  crop28: Float32Array;
+  /** 0..9 */
+  label: number;
 }
 
 export interface LineResult {

@@ -8,9 +8,15 @@ import { createEngineSlice, type EngineSlice } from './engineSlice';
 import { createHighlightSlice, type HighlightSlice } from './highlightSlice';
 import { createInputSlice, type InputSlice } from './inputSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
+import { createPersonalSlice, type PersonalSlice } from './personalSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
-export type AppState = EngineSlice & HighlightSlice & InputSlice & ParamsSlice & SettingsSlice;
+export type AppState = EngineSlice &
+  HighlightSlice &
+  InputSlice &
+  ParamsSlice &
+  PersonalSlice &
+  SettingsSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -19,6 +25,7 @@ export const useAppStore = create<AppState>()(
       ...createHighlightSlice(...a),
       ...createInputSlice(...a),
       ...createParamsSlice(...a),
+      ...createPersonalSlice(...a),
       ...createSettingsSlice(...a),
     }),
     {

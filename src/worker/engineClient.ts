@@ -2,7 +2,13 @@
  * The one typed bridge into the engine worker. The UI calls this; it never posts raw messages.
  * Every call takes an AbortSignal; aborting posts a cancel so the worker drops the work.
  */
-import type { BackendName, PipelineParams, RecognizeResult, RgbaImage } from '../engine/types';
+import type {
+  BackendName,
+  PersonalSample,
+  PipelineParams,
+  RecognizeResult,
+  RgbaImage,
+} from '../engine/types';
 import type {
   CrashKind,
   EngineErrorData,
@@ -47,6 +53,8 @@ export interface EngineClient {
   init(options: InitOptions, onProgress?: (p: ProgressEvent) => void): Promise<ReadyInfo>;
   /** Pixels are copied (the caller keeps its image); files are decoded inside the worker. */
   recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
+  /** Replaces the engine's personal samples (copied); resolves to the number in use. */
+  setPersonalSamples(samples: readonly PersonalSample[]): Promise<number>;
   /** Tensor count and OpenCV heap size once queued work is done (leak checks, benchmarks). */
   stats(): Promise<EngineStats>;
   /** Test hook: makes the worker crash (an uncaught error, or a lost WebGL context). */
@@ -117,6 +125,10 @@ export function createEngineClient(
         pending.delete(msg.id);
         (p.resolve as (v: EngineStats) => void)(msg.stats);
         return;
+      case 'personal':
+        pending.delete(msg.id);
+        (p.resolve as (v: number) => void)(msg.count);
+        return;
       case 'error':
         pending.delete(msg.id);
         p.reject(new EngineRequestError(msg.error));
@@ -166,6 +178,10 @@ export function createEngineClient(
       };
       signal.addEventListener('abort', onAbort, { once: true });
       return result.finally(() => signal.removeEventListener('abort', onAbort));
+    },
+    setPersonalSamples(samples) {
+      const copy = samples.map((s) => ({ label: s.label, crop28: Float32Array.from(s.crop28) }));
+      return send<number>({ type: 'personal', id: nextId++, samples: copy });
     },
     stats() {
       return send<EngineStats>({ type: 'stats', id: nextId++ });

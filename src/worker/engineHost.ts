@@ -2,7 +2,13 @@
  * Serves the engine over a message port. Framework-free and DOM-free so Node tests can drive
  * it through a MessageChannel exactly as the browser drives it through a Worker.
  */
-import type { BackendName, RecognizeOptions, RecognizeResult, RgbaImage } from '../engine/types';
+import type {
+  BackendName,
+  PersonalSample,
+  RecognizeOptions,
+  RecognizeResult,
+  RgbaImage,
+} from '../engine/types';
 import type {
   EngineStats,
   InitOptions,
@@ -17,6 +23,7 @@ import { resultTransferables, toErrorData } from './protocol';
 export interface HostedRecognizer {
   backend: BackendName;
   recognize(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
+  setPersonalSamples?(samples: readonly PersonalSample[]): Promise<number>;
   dispose(): void;
 }
 
@@ -44,6 +51,7 @@ export interface EngineHostDeps {
 
 const LOAD_FAILED =
   'The recognition engine could not start. Check your connection and press "Retry".';
+const SAMPLES_FAILED = 'Your handwriting samples could not be used. Try importing them again.';
 const RECOGNIZE_FAILED = 'Something went wrong while reading this image. Please try again.';
 
 export function serveEngine(
@@ -94,11 +102,7 @@ export function serveEngine(
     controllers.set(request.id, controller);
     queue = queue.then(async () => {
       try {
-        if (!recognizer)
-          throw Object.assign(new Error('engine not initialised'), {
-            code: 'not-ready',
-            userMessage: 'The recognition engine is not running. Press "Retry" to start it.',
-          });
+        if (!recognizer) throw notReadyError();
         const r = await recognizer;
         if (controller.signal.aborted) throw cancelledError();
         const image =
@@ -140,6 +144,20 @@ export function serveEngine(
           throw new Error('engine worker crash requested');
         });
         break;
+      case 'personal':
+        // Behind the queue: a reading already asked for finishes with the samples it began with.
+        queue = queue.then(async () => {
+          try {
+            if (!recognizer) throw notReadyError();
+            const r = await recognizer;
+            if (!r.setPersonalSamples) throw new Error('personal samples are not supported');
+            const count = await r.setPersonalSamples(request.samples);
+            post({ type: 'personal', id: request.id, count });
+          } catch (err) {
+            post({ type: 'error', id: request.id, error: toErrorData(err, SAMPLES_FAILED) });
+          }
+        });
+        break;
       case 'stats':
         // Behind the queue, so the numbers describe a quiet engine.
         queue = queue.then(async () => {
@@ -159,6 +177,13 @@ export function serveEngine(
     for (const c of controllers.values()) c.abort();
     loaded?.dispose();
   };
+}
+
+function notReadyError(): Error {
+  return Object.assign(new Error('engine not initialised'), {
+    code: 'not-ready',
+    userMessage: 'The recognition engine is not running. Press "Retry" to start it.',
+  });
 }
 
 function cancelledError(): Error {

@@ -221,4 +221,33 @@ describe('engine worker protocol', () => {
     const err = await client.recognize(image).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'not-ready' });
   });
+
+  it('hands the personal samples to the engine behind queued readings and answers the count', async () => {
+    const seen: { label: number; length: number }[][] = [];
+    const order: string[] = [];
+    const { client, close } = connect(async () =>
+      okRecognizer({
+        recognize: async (img) => {
+          order.push('recognize');
+          return fakeResult(`w${img.width}`);
+        },
+        setPersonalSamples: async (samples) => {
+          order.push('personal');
+          seen.push(samples.map((s) => ({ label: s.label, length: s.crop28.length })));
+          return samples.length;
+        },
+      }),
+    );
+    cleanup = close;
+    await client.init({ backends: ['cpu'], modelUrl: '/m.json' });
+    const reading = client.recognize(image);
+    const crop = new Float32Array(784).fill(0.5);
+    await expect(client.setPersonalSamples([{ label: 7, crop28: crop }])).resolves.toBe(1);
+    await reading;
+    expect(order).toEqual(['recognize', 'personal']);
+    expect(seen).toEqual([[{ label: 7, length: 784 }]]);
+    // The caller's crop is copied, not transferred away.
+    expect(crop[0]).toBe(0.5);
+    await expect(client.setPersonalSamples([])).resolves.toBe(0);
+  });
 });

@@ -2,7 +2,13 @@
  * The typed message protocol between the UI thread and the engine worker.
  * Everything here is plain data (structured-clone safe).
  */
-import type { BackendName, PipelineParams, RecognizeResult, RgbaImage } from '../engine/types';
+import type {
+  BackendName,
+  PersonalSample,
+  PipelineParams,
+  RecognizeResult,
+  RgbaImage,
+} from '../engine/types';
 
 export type LoadStep = 'opencv' | 'backend' | 'model' | 'warmup';
 
@@ -37,6 +43,8 @@ export type Request =
       stages: boolean;
     }
   | { type: 'cancel'; id: number }
+  /** Replaces the personal samples the engine adapts to (an empty list: the model alone). */
+  | { type: 'personal'; id: number; samples: PersonalSample[] }
   | { type: 'stats'; id: number }
   | { type: 'crash'; id: number; how: CrashKind };
 
@@ -55,6 +63,8 @@ export type Response =
   | { type: 'ready'; id: number; backend: BackendName; loadMs: number }
   | { type: 'result'; id: number; result: RecognizeResult }
   | { type: 'stats'; id: number; stats: EngineStats }
+  /** The personal samples now in use. */
+  | { type: 'personal'; id: number; count: number }
   | { type: 'error'; id: number; error: EngineErrorData };
 
 /** The minimal port both a Worker and a worker's global scope (and a MessagePort) satisfy. */

@@ -17,7 +17,16 @@ export interface Prediction {
 
 export interface DigitClassifier {
   predict(inputs: readonly Float32Array[]): Promise<Prediction[]>;
+  /**
+   * The same predictions plus each input's penultimate-layer features (the input of the last
+   * layer), from one pass of a two-output view of the model. Used for personal samples.
+   */
+  predictWithFeatures(inputs: readonly Float32Array[]): Promise<FeaturePrediction[]>;
   dispose(): void;
+}
+
+export interface FeaturePrediction extends Prediction {
+  features: Float32Array;
 }
 
 const PIXELS = MNIST_SIZE * MNIST_SIZE;
@@ -58,40 +67,86 @@ export function topGuesses(probs: Float32Array, k = 3): Guess[] {
     .slice(0, k);
 }
 
+function toBatch(inputs: readonly Float32Array[]): Float32Array {
+  const batch = new Float32Array(inputs.length * PIXELS);
+  inputs.forEach((x, i) => batch.set(x.subarray(0, PIXELS), i * PIXELS));
+  return batch;
+}
+
 /** One batch through the model: the output rows, flattened (tensors disposed on every path). */
 export async function predictRows(
   model: tf.LayersModel,
   inputs: readonly Float32Array[],
 ): Promise<Float32Array> {
-  if (inputs.length === 0) return new Float32Array(0);
-  const batch = new Float32Array(inputs.length * PIXELS);
-  inputs.forEach((x, i) => batch.set(x.subarray(0, PIXELS), i * PIXELS));
-  const output = tf.tidy(() => {
+  return (await predictOutputs(model, inputs))[0] ?? new Float32Array(0);
+}
+
+/** Every output of a (possibly multi-output) model for one batch, flattened per output. */
+export async function predictOutputs(
+  model: tf.LayersModel,
+  inputs: readonly Float32Array[],
+): Promise<Float32Array[]> {
+  if (inputs.length === 0) return [];
+  const batch = toBatch(inputs);
+  const outputs = tf.tidy(() => {
     const x = tf.tensor4d(batch, [inputs.length, MNIST_SIZE, MNIST_SIZE, 1]);
-    return model.predict(x) as tf.Tensor;
+    const y = model.predict(x);
+    return Array.isArray(y) ? y : [y];
   });
   try {
-    return (await output.data()) as Float32Array;
+    return (await Promise.all(outputs.map((t) => t.data()))) as Float32Array[];
   } finally {
-    output.dispose();
+    for (const t of outputs) t.dispose();
   }
+}
+
+/**
+ * A view of the model with two outputs: the probabilities and the input of its last layer
+ * (the penultimate features). It shares the model's layers and weights, so it must never be
+ * disposed itself: Container.dispose() would free the shared layers (their ref count is 1).
+ */
+export function withFeatures(model: tf.LayersModel): tf.LayersModel {
+  const last = model.layers[model.layers.length - 1]!;
+  const features = last.input;
+  if (Array.isArray(features)) {
+    throw new EngineError('model-load-failed', 'The last layer of the model has several inputs');
+  }
+  return tf.model({ inputs: model.inputs, outputs: [model.outputs[0]!, features] });
+}
+
+function toPrediction(row: Float32Array): Prediction {
+  const probabilities = toProbabilities(row);
+  const top = topGuesses(probabilities);
+  return { label: top[0]!.label, confidence: top[0]!.p, top, probabilities };
 }
 
 export function wrapModel(model: tf.LayersModel): DigitClassifier {
   let disposed = false;
+  let dual: tf.LayersModel | null = null;
+  const check = (): void => {
+    if (disposed) throw new EngineError('disposed', 'Classifier used after dispose()');
+  };
   return {
     async predict(inputs) {
-      if (disposed) throw new EngineError('disposed', 'Classifier used after dispose()');
+      check();
       const flat = await predictRows(model, inputs);
-      return inputs.map((_, i) => {
-        const probabilities = toProbabilities(flat.slice(i * 10, i * 10 + 10));
-        const top = topGuesses(probabilities);
-        return { label: top[0]!.label, confidence: top[0]!.p, top, probabilities };
-      });
+      return inputs.map((_, i) => toPrediction(flat.slice(i * 10, i * 10 + 10)));
+    },
+    async predictWithFeatures(inputs) {
+      check();
+      dual ??= withFeatures(model);
+      const [flat, feats] = await predictOutputs(dual, inputs);
+      if (!flat || !feats) return [];
+      const width = feats.length / inputs.length;
+      return inputs.map((_, i) => ({
+        ...toPrediction(flat.slice(i * 10, i * 10 + 10)),
+        features: feats.slice(i * width, (i + 1) * width),
+      }));
     },
     dispose() {
       if (disposed) return;
       disposed = true;
+      dual = null; // a view: the model's dispose frees its weights
       model.dispose();
     },
   };

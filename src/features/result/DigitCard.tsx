@@ -23,6 +23,7 @@ export function DigitCard({
   const label =
     `Digit ${index + 1}: ${digit.label}, ${confidence} sure` +
     (digit.doubtful ? ', doubtful: check this digit' : '') +
+    (digit.personal ? ', read with your handwriting samples' : '') +
     (described ? `. Other guesses: ${described}` : '');
 
   return (
@@ -33,6 +34,7 @@ export function DigitCard({
         data-label={digit.label}
         data-confidence={digit.confidence.toFixed(4)}
         data-doubtful={digit.doubtful ? 'true' : undefined}
+        data-personal={digit.personal ? 'true' : undefined}
         aria-label={label}
         aria-pressed={highlighted}
         // Hover for mice only: touch sends a leave right after the tap, which would undo it; a
@@ -87,6 +89,15 @@ export function DigitCard({
         >
           {others.length > 0 ? `or ${others.map((g) => g.label).join(' · ')}` : '\u00a0'}
         </span>
+        {digit.personal && (
+          <span
+            aria-hidden="true"
+            data-testid="digit-personal"
+            className="mt-0.5 text-[10px] leading-tight font-medium text-indigo-700 dark:text-indigo-300"
+          >
+            from your samples
+          </span>
+        )}
       </button>
     </li>
   );
