@@ -40,12 +40,15 @@ export interface RecognizerOptions {
   /** Preference order, default ['wasm', 'webgl', 'cpu'] (measured fastest first). */
   backends?: BackendName[];
   wasmPaths?: string | Record<string, string>;
-  onProgress?: (p: {
-    step: 'opencv' | 'backend' | 'model' | 'warmup';
-    done: boolean;
-    detail?: string;
-  }) => void;
+  /** Each step starts and ends once; OpenCV's runs alongside the other three. */
+  onProgress?: Progress;
 }
+
+type Progress = (p: {
+  step: 'opencv' | 'backend' | 'model' | 'warmup';
+  done: boolean;
+  detail?: string;
+}) => void;
 
 export interface Recognizer {
   backend: BackendName;
@@ -164,13 +167,13 @@ async function recognizeWith(
   };
 }
 
-export async function createRecognizer(options: RecognizerOptions): Promise<Recognizer> {
-  const progress = options.onProgress ?? (() => undefined);
-
+/** Fetches and compiles OpenCV.js (the slowest step), reported as the 'opencv' step. */
+async function openCvStep(progress: Progress): Promise<OpenCV> {
   progress({ step: 'opencv', done: false });
-  let cv: OpenCV;
   try {
-    cv = await loadOpenCV();
+    const cv = await loadOpenCV();
+    progress({ step: 'opencv', done: true });
+    return cv;
   } catch (err) {
     throw new EngineError(
       'opencv-load-failed',
@@ -178,8 +181,16 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
       { cause: err },
     );
   }
-  progress({ step: 'opencv', done: true });
+}
 
+interface Models {
+  backend: BackendName;
+  classifier: DigitClassifier;
+  pairClassifier: PairClassifier | null;
+}
+
+/** Backend, both models (fetched together) and warm-up: the tfjs half of start-up. */
+async function modelSteps(options: RecognizerOptions, progress: Progress): Promise<Models> {
   progress({ step: 'backend', done: false });
   const backend = await selectBackend(
     options.backends ?? DEFAULT_BACKENDS,
@@ -190,16 +201,17 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
   progress({ step: 'backend', done: true, detail: backend });
 
   progress({ step: 'model', done: false });
-  const classifier = await loadClassifier(options.model);
-  let pairClassifier: PairClassifier | null = null;
-  if (options.pairModel) {
-    try {
-      pairClassifier = await loadPairClassifier(options.pairModel);
-    } catch (err) {
-      classifier.dispose();
-      throw err;
-    }
+  const [digits, pair] = await Promise.allSettled([
+    loadClassifier(options.model),
+    options.pairModel ? loadPairClassifier(options.pairModel) : Promise.resolve(null),
+  ]);
+  if (digits.status === 'rejected' || pair.status === 'rejected') {
+    if (digits.status === 'fulfilled') digits.value.dispose();
+    if (pair.status === 'fulfilled') pair.value?.dispose();
+    throw digits.status === 'rejected' ? digits.reason : (pair as PromiseRejectedResult).reason;
   }
+  const classifier = digits.value;
+  const pairClassifier = pair.value;
   progress({ step: 'model', done: true });
 
   progress({ step: 'warmup', done: false });
@@ -216,6 +228,29 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
     );
   }
   progress({ step: 'warmup', done: true });
+  return { backend, classifier, pairClassifier };
+}
+
+/**
+ * OpenCV.js and the models load in parallel: in the browser one is mostly waiting for a download
+ * and a compile the other does not need.
+ */
+export async function createRecognizer(options: RecognizerOptions): Promise<Recognizer> {
+  const progress: Progress = options.onProgress ?? (() => undefined);
+  const [opencv, models] = await Promise.allSettled([
+    openCvStep(progress),
+    modelSteps(options, progress),
+  ]);
+  if (opencv.status === 'rejected') {
+    if (models.status === 'fulfilled') {
+      models.value.classifier.dispose();
+      models.value.pairClassifier?.dispose();
+    }
+    throw opencv.reason;
+  }
+  if (models.status === 'rejected') throw models.reason;
+  const cv = opencv.value;
+  const { backend, classifier, pairClassifier } = models.value;
 
   let disposed = false;
   return {

@@ -37,6 +37,9 @@ export interface ProgressEvent {
   detail?: string;
 }
 
+/** Bytes received of the engine's downloads while it loads. */
+export type DownloadListener = (loaded: number, total: number) => void;
+
 export interface RecognizeRequest {
   params?: Partial<PipelineParams>;
   stages?: boolean;
@@ -44,7 +47,11 @@ export interface RecognizeRequest {
 }
 
 export interface EngineClient {
-  init(options: InitOptions, onProgress?: (p: ProgressEvent) => void): Promise<ReadyInfo>;
+  init(
+    options: InitOptions,
+    onProgress?: (p: ProgressEvent) => void,
+    onDownload?: DownloadListener,
+  ): Promise<ReadyInfo>;
   /** Pixels are copied (the caller keeps its image); files are decoded inside the worker. */
   recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
   /** Tensor count and OpenCV heap size once queued work is done (leak checks, benchmarks). */
@@ -58,6 +65,7 @@ interface Pending {
   resolve: (value: never) => void;
   reject: (err: unknown) => void;
   onProgress?: (p: ProgressEvent) => void;
+  onDownload?: DownloadListener;
 }
 
 export type EnginePort = MessagePortLike<Response, Request> & {
@@ -105,6 +113,9 @@ export function createEngineClient(
       case 'progress':
         p.onProgress?.({ step: msg.step, done: msg.done, detail: msg.detail });
         return;
+      case 'download':
+        p.onDownload?.(msg.loaded, msg.total);
+        return;
       case 'ready':
         pending.delete(msg.id);
         (p.resolve as (v: ReadyInfo) => void)({ backend: msg.backend, loadMs: msg.loadMs });
@@ -143,8 +154,8 @@ export function createEngineClient(
   }
 
   return {
-    init(options, onProgress) {
-      return send<ReadyInfo>({ type: 'init', id: nextId++, options }, { onProgress });
+    init(options, onProgress, onDownload) {
+      return send<ReadyInfo>({ type: 'init', id: nextId++, options }, { onProgress, onDownload });
     },
     recognize(source, request = {}) {
       const { signal } = request;

@@ -25,6 +25,8 @@ export interface HostedRecognizerOptions {
   pairModel?: string;
   backends: BackendName[];
   onProgress: (p: { step: LoadStep; done: boolean; detail?: string }) => void;
+  /** Bytes received of the downloads the engine needs, for a real percentage. */
+  onDownload?: (loaded: number, total: number) => void;
 }
 
 export type RecognizerFactory = (options: HostedRecognizerOptions) => Promise<HostedRecognizer>;
@@ -67,6 +69,7 @@ export function serveEngine(
         ...(options.pairModelUrl ? { pairModel: options.pairModelUrl } : {}),
         backends: options.backends,
         onProgress: (p) => post({ type: 'progress', id, ...p }),
+        onDownload: (loaded, total) => post({ type: 'download', id, loaded, total }),
       });
       recognizer.then(
         (r) => {

@@ -50,6 +50,8 @@ export interface EngineStats {
 
 export type Response =
   | { type: 'progress'; id: number; step: LoadStep; done: boolean; detail?: string }
+  /** Bytes of the engine's downloads (OpenCV's wasm, the models) received so far. */
+  | { type: 'download'; id: number; loaded: number; total: number }
   | { type: 'ready'; id: number; backend: BackendName; loadMs: number }
   | { type: 'result'; id: number; result: RecognizeResult }
   | { type: 'stats'; id: number; stats: EngineStats }
