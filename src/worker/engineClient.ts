@@ -52,8 +52,14 @@ export interface EngineClient {
     onProgress?: (p: ProgressEvent) => void,
     onDownload?: DownloadListener,
   ): Promise<ReadyInfo>;
-  /** Pixels are copied (the caller keeps its image); files are decoded inside the worker. */
-  recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
+  /**
+   * Pixels are copied (the caller keeps its image); files are decoded inside the worker; an
+   * ImageBitmap (a live camera frame) is transferred, so it is closed for the caller.
+   */
+  recognize(
+    input: RgbaImage | File | ImageBitmap,
+    request?: RecognizeRequest,
+  ): Promise<RecognizeResult>;
   /** Tensor count and OpenCV heap size once queued work is done (leak checks, benchmarks). */
   stats(): Promise<EngineStats>;
   /** Test hook: makes the worker crash (an uncaught error, or a lost WebGL context). */
@@ -136,7 +142,11 @@ export function createEngineClient(
   };
   port.addEventListener('message', onMessage);
 
-  function send<T>(request: Request, entry: Omit<Pending, 'resolve' | 'reject'> = {}): Promise<T> {
+  function send<T>(
+    request: Request,
+    entry: Omit<Pending, 'resolve' | 'reject'> = {},
+    transfer: Transferable[] = [],
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (crashed) {
         reject(
@@ -149,7 +159,7 @@ export function createEngineClient(
         return;
       }
       pending.set(request.id, { resolve: resolve as (v: never) => void, reject, ...entry });
-      port.postMessage(request);
+      port.postMessage(request, transfer);
     });
   }
 
@@ -161,13 +171,18 @@ export function createEngineClient(
       const { signal } = request;
       const id = nextId++;
       if (signal?.aborted) return Promise.reject(cancelled());
-      const result = send<RecognizeResult>({
-        type: 'recognize',
-        id,
-        input: toInput(source),
-        params: request.params,
-        stages: request.stages ?? false,
-      });
+      const input = toInput(source);
+      const result = send<RecognizeResult>(
+        {
+          type: 'recognize',
+          id,
+          input,
+          params: request.params,
+          stages: request.stages ?? false,
+        },
+        {},
+        input.kind === 'bitmap' ? [input.bitmap] : [],
+      );
       if (!signal) return result;
       const onAbort = (): void => {
         const p = pending.get(id);
@@ -193,12 +208,17 @@ export function createEngineClient(
   };
 }
 
-function isBlob(source: RgbaImage | Blob): source is Blob {
+function isBlob(source: RgbaImage | Blob | ImageBitmap): source is Blob {
   return typeof Blob !== 'undefined' && source instanceof Blob;
 }
 
-function toInput(source: RgbaImage | File): RecognizeInput {
+function isBitmap(source: RgbaImage | Blob | ImageBitmap): source is ImageBitmap {
+  return typeof ImageBitmap !== 'undefined' && source instanceof ImageBitmap;
+}
+
+function toInput(source: RgbaImage | File | ImageBitmap): RecognizeInput {
   if (isBlob(source)) return { kind: 'file', file: source, name: source.name || 'image' };
+  if (isBitmap(source)) return { kind: 'bitmap', bitmap: source };
   // Copy the pixels: the caller keeps its image (undo history, re-runs with new parameters).
   const image = {
     width: source.width,

@@ -8,7 +8,7 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import * as tf from '@tensorflow/tfjs';
 import { loadOpenCV, openCvHeapBytes } from '../engine/opencv';
 import { createRecognizer } from '../engine/recognize';
-import { decodeFile } from './decodeFile';
+import { decodeFile, readBitmap } from './decodeFile';
 import type { DownloadProgress } from './downloadProgress';
 import { serveEngine } from './engineHost';
 import type { MessagePortLike, Request, Response } from './protocol';
@@ -71,6 +71,7 @@ export function runEngine(
       return Boolean(ext);
     },
     decodeFile,
+    readBitmap,
     stats: async () => {
       const memory = tf.memory();
       return {

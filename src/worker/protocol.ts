@@ -13,9 +13,14 @@ export interface EngineErrorData {
   userMessage: string;
 }
 
-/** Pixels the UI already has (a drawing, a camera frame) or a file the worker decodes itself. */
+/**
+ * Pixels the UI already has (a drawing, a captured frame), a file the worker decodes itself, or a
+ * live camera frame as an ImageBitmap (transferred: the UI thread never reads its pixels).
+ */
 export type RecognizeInput =
-  { kind: 'pixels'; image: RgbaImage } | { kind: 'file'; file: Blob; name: string };
+  | { kind: 'pixels'; image: RgbaImage }
+  | { kind: 'file'; file: Blob; name: string }
+  | { kind: 'bitmap'; bitmap: ImageBitmap };
 
 export interface InitOptions {
   /** Backend preference order; the first that initialises wins. */
