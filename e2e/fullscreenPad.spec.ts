@@ -3,6 +3,8 @@ import { expect, test } from './support';
 import { expectRead, openPad, write } from './pen';
 
 test.use({ viewport: { width: 390, height: 844 } });
+// The engine loads first: slow on a loaded 2-core machine.
+test.describe.configure({ timeout: 180_000 });
 
 /** The dark pixels' box on the pad, as fractions of the canvas (null: no ink). */
 const inkBox = (canvas: Locator) =>

@@ -23,7 +23,14 @@ interface ActiveStroke {
  * as strokes are added, so the drawing never jumps under the pen.
  */
 function padScale(space: Size | null, strokes: readonly Stroke[], css: Size): number {
-  return fitScale(space && exportArea(space, strokes), css);
+  if (!space) return 1;
+  const area = exportArea(space, strokes);
+  // Ink beyond the space gets a margin, so it does not touch the pad's edge.
+  const grown = (a: number, s: number): number => (a > s ? a * 1.04 : a);
+  return fitScale(
+    { width: grown(area.width, space.width), height: grown(area.height, space.height) },
+    css,
+  );
 }
 
 /**
