@@ -113,6 +113,7 @@ export function liveSection(live: LiveBench | null | undefined): string[] {
   if (!live) return [];
   const fpsOk = live.fps >= 5 ? 'PASS' : 'MISS';
   return [
+    '',
     '## Live camera',
     '',
     `Camera mode with Chromium's fake camera playing a ${live.frameSize} video of "${LIVE_NUMBER}"`,
