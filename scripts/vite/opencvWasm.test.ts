@@ -9,7 +9,7 @@ describe('extractOpenCv (the @techstark/opencv-js 4.12 build)', () => {
   const { glue, wasm } = extractOpenCv(source);
 
   it('takes out a valid WebAssembly module with the imports the glue provides', async () => {
-    const module = await WebAssembly.compile(wasm);
+    const module = await WebAssembly.compile(new Uint8Array(wasm));
     const imports = WebAssembly.Module.imports(module);
     expect(imports.length).toBeGreaterThan(10);
     // Emscripten's instantiateWasm hook hands over exactly these namespaces.
