@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { openCvWasm } from './scripts/vite/opencvWasm.ts';
 
 /**
  * Content-Security-Policy of the production build. The page itself may run only its own scripts:
@@ -84,6 +85,7 @@ export default defineConfig({
     tailwindcss(),
     contentSecurityPolicy(),
     previewHeaders(),
+    openCvWasm(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -127,7 +129,8 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  // The worker streams OpenCV's wasm from its own file; the inlined package stays out of it.
+  worker: { format: 'es', plugins: () => [openCvWasm({ excludeInlined: true })] },
   build: { target: 'es2022', chunkSizeWarningLimit: 12000 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

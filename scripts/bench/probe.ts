@@ -66,20 +66,9 @@ export interface ProbeState {
   photos: ProbeSample[];
 }
 
-/**
- * Installed before the page's scripts (addInitScript): when the engine status first shows each
- * "(k/4)" load-step count. The worker's steps run in order (OpenCV, backend, model, warm-up), so
- * these split engine start-up into its parts.
- */
-export const LOAD_PROBE_SOURCE = `(() => {
-  const steps = {};
-  window.__benchLoad = { steps };
-  new MutationObserver(() => {
-    const el = document.querySelector('[data-testid="engine-status"]');
-    const m = el && /\\((\\d)\\/4\\)/.exec(el.textContent || '');
-    if (m && steps[m[1]] === undefined) steps[m[1]] = performance.now();
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-})()`;
+/** ms after navigation start at which each start-up step was done (`digit-lens:<step>-done`). */
+export type LoadSteps = Partial<Record<'opencv' | 'backend' | 'model' | 'warmup', number>>;
 
-/** ms after navigation start at which k of the 4 load steps were done. */
-export type LoadSteps = Partial<Record<'0' | '1' | '2' | '3' | '4', number>>;
+/** Evaluated in the page: the step marks the app sets as each start-up step is done. */
+export const LOAD_STEPS = `Object.fromEntries(['opencv', 'backend', 'model', 'warmup'].map((k) =>
+  [k, performance.getEntriesByName('digit-lens:' + k + '-done')[0]?.startTime]))`;

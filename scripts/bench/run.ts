@@ -13,8 +13,9 @@ import { chromiumArgs } from '../../playwright.config';
 import { byteCosts, distPath, type ByteCosts } from './bytes';
 import { machineInfo, sampleLoad, type MachineInfo } from './machine';
 import { writeBenchPhoto, type BenchPhoto } from './photo';
+import { liveSection, measureLive, type LiveBench } from './live';
 import {
-  LOAD_PROBE_SOURCE,
+  LOAD_STEPS,
   PROBE_SOURCE,
   type LoadSteps,
   type ProbeSample,
@@ -108,6 +109,7 @@ export interface BenchResults {
   backends: BackendRun[];
   memory: MemorySnapshot[];
   bytes: ByteCosts | null;
+  live: LiveBench | null;
   notes: string[];
 }
 
@@ -141,9 +143,9 @@ async function readLoad(page: Page): Promise<LoadSample> {
     interactive: performance.getEntriesByName('digit-lens:interactive')[0]?.startTime ?? null,
     engineReady: performance.getEntriesByName('digit-lens:engine-ready')[0]?.startTime ?? null,
     controlled: navigator.serviceWorker?.controller != null,
-    steps: (window as unknown as { __benchLoad?: { steps: LoadSteps } }).__benchLoad?.steps ?? {},
   }));
-  return { ...marks, engineState: state, backend };
+  const steps = (await page.evaluate(LOAD_STEPS)) as LoadSteps;
+  return { ...marks, steps, engineState: state, backend };
 }
 
 async function engineErrorText(page: Page): Promise<string | null> {
@@ -166,7 +168,6 @@ async function measureLoads(
   let js: JsSeen = { main: [], worker: [] };
   for (let i = 0; i < n; i++) {
     const context = await browser.newContext();
-    await context.addInitScript(LOAD_PROBE_SOURCE);
     try {
       const page = await context.newPage();
       const seen = i === 0 ? watchScripts(page) : null;
@@ -191,10 +192,7 @@ async function measureLoads(
   return { cold, warm, engineError, js };
 }
 
-interface JsSeen {
-  main: string[];
-  worker: string[];
-}
+type JsSeen = Record<'main' | 'worker', string[]>;
 
 /**
  * Which JS each thread loads: the main window's resource timing lists only main-thread fetches
@@ -506,6 +504,7 @@ async function main(): Promise<void> {
     const memory = await section('memory', notes, () =>
       measureMemory(b, `${url}/`, counts.memoryLow, counts.memoryHigh),
     );
+    const live = await section('live camera', notes, () => measureLive(url));
     const bytes = loads ? byteCosts(OUT_DIR, loads.js.main, loads.js.worker) : null;
     const finished = new Date();
     const results: BenchResults = {
@@ -529,10 +528,11 @@ async function main(): Promise<void> {
       backends,
       memory: memory ?? [],
       bytes,
+      live,
       notes,
     };
     writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const report = renderReport(results);
+    const report = renderReport(results) + liveSection(live).join('\n');
     writeFileSync(outFile, report);
     console.log(`\n${report}`);
     console.log(`bench: wrote ${outFile} and ${join(BENCH_DIR, 'results.json')}`);

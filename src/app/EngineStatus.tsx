@@ -11,12 +11,19 @@ const STEP_LABELS: Record<LoadStep, string> = {
 
 const BACKEND_LABELS = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'CPU' } as const;
 
+/** Bytes received of the engine's downloads (OpenCV's wasm, the models), 0..100. */
+function downloadPercent(download: { loaded: number; total: number } | null): number {
+  if (!download || download.total <= 0) return 0;
+  return Math.min(100, Math.floor((100 * download.loaded) / download.total));
+}
+
 export function EngineStatus() {
   const engine = useAppStore((s) => s.engine);
   const current = (Object.keys(STEP_LABELS) as LoadStep[]).find(
     (step) => engine.steps[step] !== 'done',
   );
   const done = Object.values(engine.steps).filter((s) => s === 'done').length;
+  const percent = downloadPercent(engine.download);
 
   return (
     <div
@@ -30,8 +37,21 @@ export function EngineStatus() {
       {engine.state === 'loading' && (
         <>
           <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
-          <span>
-            Loading {current ? STEP_LABELS[current] : 'engine'}… ({done}/4)
+          <span title={`${done} of 4 start-up steps done`}>
+            Loading {current ? STEP_LABELS[current] : 'engine'}… {percent}%
+          </span>
+          <span
+            role="progressbar"
+            aria-label="Engine download"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-1 w-10 overflow-hidden rounded-full bg-slate-300 dark:bg-slate-600"
+          >
+            <span
+              className="block h-full bg-amber-500 transition-[width]"
+              style={{ width: `${percent}%` }}
+            />
           </span>
         </>
       )}

@@ -10,6 +10,16 @@ import type CV from '@techstark/opencv-js';
 export type OpenCV = typeof CV;
 
 let loading: Promise<OpenCV> | null = null;
+let customLoader: (() => Promise<OpenCV>) | null = null;
+
+/**
+ * The browser worker loads OpenCV its own way (the WebAssembly streamed from its own file, see
+ * src/worker/openCvStreaming.ts); Node keeps the package's inlined build. Call before any load.
+ */
+export function setOpenCvLoader(load: () => Promise<OpenCV>): void {
+  customLoader = load;
+  loading = null;
+}
 
 interface ThenableModule {
   then?: (cb: (m: OpenCV) => void) => unknown;
@@ -18,6 +28,7 @@ interface ThenableModule {
 }
 
 export function loadOpenCV(): Promise<OpenCV> {
+  if (customLoader) return (loading ??= customLoader());
   loading ??= import('./opencvModule').then(
     ({ openCvHolder }) =>
       new Promise<OpenCV>((resolve, reject) => {

@@ -61,12 +61,15 @@ export interface RecognizerOptions {
   /** Preference order, default ['wasm', 'webgl', 'cpu'] (measured fastest first). */
   backends?: BackendName[];
   wasmPaths?: string | Record<string, string>;
-  onProgress?: (p: {
-    step: 'opencv' | 'backend' | 'model' | 'warmup';
-    done: boolean;
-    detail?: string;
-  }) => void;
+  /** Each step starts and ends once; OpenCV's runs alongside the other three. */
+  onProgress?: Progress;
 }
+
+type Progress = (p: {
+  step: 'opencv' | 'backend' | 'model' | 'warmup';
+  done: boolean;
+  detail?: string;
+}) => void;
 
 export interface Recognizer {
   backend: BackendName;
@@ -229,13 +232,13 @@ interface Models {
   lineReader: LineReader | null;
 }
 
-export async function createRecognizer(options: RecognizerOptions): Promise<Recognizer> {
-  const progress = options.onProgress ?? (() => undefined);
-
+/** Fetches and compiles OpenCV.js (the slowest step), reported as the 'opencv' step. */
+async function openCvStep(progress: Progress): Promise<OpenCV> {
   progress({ step: 'opencv', done: false });
-  let cv: OpenCV;
   try {
-    cv = await loadOpenCV();
+    const cv = await loadOpenCV();
+    progress({ step: 'opencv', done: true });
+    return cv;
   } catch (err) {
     throw new EngineError(
       'opencv-load-failed',
@@ -243,8 +246,13 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
       { cause: err },
     );
   }
-  progress({ step: 'opencv', done: true });
+}
 
+/** Backend, the models (fetched together) and warm-up: the tfjs half of start-up. */
+async function modelSteps(
+  options: RecognizerOptions,
+  progress: Progress,
+): Promise<{ backend: BackendName; models: Models }> {
   progress({ step: 'backend', done: false });
   const backend = await selectBackend(
     options.backends ?? DEFAULT_BACKENDS,
@@ -272,6 +280,26 @@ export async function createRecognizer(options: RecognizerOptions): Promise<Reco
     );
   }
   progress({ step: 'warmup', done: true });
+  return { backend, models };
+}
+
+/**
+ * OpenCV.js and the models load in parallel: in the browser one is mostly waiting for a download
+ * and a compile the other does not need.
+ */
+export async function createRecognizer(options: RecognizerOptions): Promise<Recognizer> {
+  const progress: Progress = options.onProgress ?? (() => undefined);
+  const [opencv, loaded] = await Promise.allSettled([
+    openCvStep(progress),
+    modelSteps(options, progress),
+  ]);
+  if (opencv.status === 'rejected') {
+    if (loaded.status === 'fulfilled') disposeModels(loaded.value.models);
+    throw opencv.reason;
+  }
+  if (loaded.status === 'rejected') throw loaded.reason;
+  const cv = opencv.value;
+  const { backend, models } = loaded.value;
 
   let disposed = false;
   let personal: PersonalIndex = EMPTY_INDEX;

@@ -12,17 +12,30 @@ export interface EngineSlice {
     steps: Partial<Record<LoadStep, 'started' | 'done'>>;
     loadMs: number | null;
     error: string | null;
+    /** Bytes received of OpenCV's wasm and the models, while loading. */
+    download: { loaded: number; total: number } | null;
   };
   engineLoading: () => void;
   engineStep: (step: LoadStep, done: boolean) => void;
+  engineDownload: (loaded: number, total: number) => void;
   engineReady: (backend: BackendName, loadMs: number) => void;
   engineFailed: (message: string) => void;
 }
 
+const LOADING: EngineSlice['engine'] = {
+  state: 'loading',
+  backend: null,
+  steps: {},
+  loadMs: null,
+  error: null,
+  download: null,
+};
+
 export const createEngineSlice: StateCreator<EngineSlice, [], [], EngineSlice> = (set) => ({
-  engine: { state: 'loading', backend: null, steps: {}, loadMs: null, error: null },
-  engineLoading: () =>
-    set({ engine: { state: 'loading', backend: null, steps: {}, loadMs: null, error: null } }),
+  engine: { ...LOADING },
+  engineLoading: () => set({ engine: { ...LOADING } }),
+  engineDownload: (loaded, total) =>
+    set((s) => ({ engine: { ...s.engine, download: { loaded, total } } })),
   engineStep: (step, done) =>
     set((s) => ({
       engine: { ...s.engine, steps: { ...s.engine.steps, [step]: done ? 'done' : 'started' } },

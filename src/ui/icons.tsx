@@ -69,3 +69,15 @@ export const RetryIcon = () => (
     <path d="M20 4v7h-7" />
   </Icon>
 );
+
+export const ExpandIcon = () => (
+  <Icon>
+    <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
+  </Icon>
+);
+
+export const CollapseIcon = () => (
+  <Icon>
+    <path d="M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5" />
+  </Icon>
+);

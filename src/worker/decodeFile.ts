@@ -71,12 +71,33 @@ export async function decodeFile(file: Blob, name: string): Promise<RgbaImage> {
       `"${name}" could not be decoded: the file looks damaged or incomplete. Try exporting it again.`,
     );
   }
+  return readBitmap(bitmap, `"${name}" could not be read.`, false);
+}
+
+let frameCanvas: OffscreenCanvas | null = null;
+
+/**
+ * An ImageBitmap's pixels (a decoded file, a live camera frame); closes the bitmap. Live frames
+ * (`reuse`) share one canvas: they arrive several times a second at the same size. A decoded
+ * file gets its own, so a large photo's canvas is not kept.
+ */
+export function readBitmap(
+  bitmap: ImageBitmap,
+  failure = 'The camera frame could not be read.',
+  reuse = true,
+): RgbaImage {
   try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const { width, height } = bitmap;
+    let canvas = reuse ? frameCanvas : null;
+    if (!canvas || canvas.width !== width || canvas.height !== height) {
+      canvas = new OffscreenCanvas(width, height);
+      if (reuse) frameCanvas = canvas;
+    }
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new FileDecodeError('decode-failed', `"${name}" could not be read.`);
+    if (!ctx) throw new FileDecodeError('decode-failed', failure);
+    ctx.clearRect(0, 0, width, height);
     ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    const data = ctx.getImageData(0, 0, width, height);
     return { width: data.width, height: data.height, data: data.data };
   } finally {
     bitmap.close();

@@ -2,64 +2,39 @@
 /**
  * The engine worker: hosts OpenCV.js + tfjs off the main thread. The only way in is the
  * typed protocol (see engineClient.ts).
+ *
+ * This entry is small on purpose: it starts OpenCV's download and compile (the longest step of
+ * start-up) at once, then loads the rest of the engine (engineRuntime.ts) alongside. Messages
+ * that arrive meanwhile (the UI's init) are held and replayed.
  */
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import * as tf from '@tensorflow/tfjs';
-import { loadOpenCV, openCvHeapBytes } from '../engine/opencv';
-import { createRecognizer } from '../engine/recognize';
-import { decodeFile } from './decodeFile';
-import { serveEngine } from './engineHost';
+import { loadOpenCV, setOpenCvLoader } from '../engine/opencv';
+import { createDownloadProgress } from './downloadProgress';
+import { loadOpenCvStreaming } from './openCvStreaming';
 import type { MessagePortLike, Request, Response } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const wasmPaths = {
-  'tfjs-backend-wasm.wasm': wasmPlainUrl,
-  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
-};
+let listener: ((loaded: number, total: number) => void) | undefined;
+let last: [number, number] | null = null;
+const progress = createDownloadProgress((loaded, total) => {
+  last = [loaded, total];
+  listener?.(loaded, total);
+});
+setOpenCvLoader(() => loadOpenCvStreaming(progress));
+void loadOpenCV().catch(() => undefined); // its failure is reported by createRecognizer
 
-interface WebglBackendLike {
-  gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
-}
+const held: unknown[] = [];
+const hold = (event: MessageEvent): void => void held.push(event.data);
+self.addEventListener('message', hold);
 
-function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | undefined {
-  return tf.getBackend() === 'webgl' ? (tf.backend() as WebglBackendLike).gpgpu?.gl : undefined;
-}
-
-/**
- * A lost WebGL context leaves tfjs's textures gone for good. Let the worker die instead: the
- * client restarts it, and a fresh engine picks WebGL again if it works, or wasm, then cpu.
- */
-function restartOnContextLoss(): void {
-  const canvas = (webglContext() as { canvas?: OffscreenCanvas } | undefined)?.canvas;
-  canvas?.addEventListener('webglcontextlost', () => {
-    setTimeout(() => {
-      throw new Error('WebGL context lost: restarting the engine');
-    });
+void import('./engineRuntime').then(({ runEngine }) => {
+  runEngine(self as unknown as MessagePortLike<Request, Response>, {
+    progress,
+    listen(l) {
+      listener = l;
+      if (last) l(...last); // byte counts seen before anyone listened
+    },
   });
-}
-
-serveEngine(self as unknown as MessagePortLike<Request, Response>, {
-  createRecognizer: async (options) => {
-    const recognizer = await createRecognizer({ ...options, wasmPaths });
-    restartOnContextLoss();
-    return recognizer;
-  },
-  loseWebglContext: () => {
-    const ext = webglContext()?.getExtension('WEBGL_lose_context');
-    ext?.loseContext();
-    return Boolean(ext);
-  },
-  decodeFile,
-  stats: async () => {
-    const memory = tf.memory();
-    return {
-      numTensors: memory.numTensors,
-      tfBytes: memory.numBytes,
-      openCvHeapBytes: openCvHeapBytes(await loadOpenCV()),
-    };
-  },
+  self.removeEventListener('message', hold);
+  for (const data of held) self.dispatchEvent(new MessageEvent('message', { data }));
 });

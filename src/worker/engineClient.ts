@@ -43,6 +43,9 @@ export interface ProgressEvent {
   detail?: string;
 }
 
+/** Bytes received of the engine's downloads while it loads. */
+export type DownloadListener = (loaded: number, total: number) => void;
+
 export interface RecognizeRequest {
   params?: Partial<PipelineParams>;
   stages?: boolean;
@@ -50,9 +53,19 @@ export interface RecognizeRequest {
 }
 
 export interface EngineClient {
-  init(options: InitOptions, onProgress?: (p: ProgressEvent) => void): Promise<ReadyInfo>;
-  /** Pixels are copied (the caller keeps its image); files are decoded inside the worker. */
-  recognize(input: RgbaImage | File, request?: RecognizeRequest): Promise<RecognizeResult>;
+  init(
+    options: InitOptions,
+    onProgress?: (p: ProgressEvent) => void,
+    onDownload?: DownloadListener,
+  ): Promise<ReadyInfo>;
+  /**
+   * Pixels are copied (the caller keeps its image); files are decoded inside the worker; an
+   * ImageBitmap (a live camera frame) is transferred, so it is closed for the caller.
+   */
+  recognize(
+    input: RgbaImage | File | ImageBitmap,
+    request?: RecognizeRequest,
+  ): Promise<RecognizeResult>;
   /** Replaces the engine's personal samples (copied); resolves to the number in use. */
   setPersonalSamples(samples: readonly PersonalSample[]): Promise<number>;
   /** Tensor count and OpenCV heap size once queued work is done (leak checks, benchmarks). */
@@ -66,6 +79,7 @@ interface Pending {
   resolve: (value: never) => void;
   reject: (err: unknown) => void;
   onProgress?: (p: ProgressEvent) => void;
+  onDownload?: DownloadListener;
 }
 
 export type EnginePort = MessagePortLike<Response, Request> & {
@@ -113,6 +127,9 @@ export function createEngineClient(
       case 'progress':
         p.onProgress?.({ step: msg.step, done: msg.done, detail: msg.detail });
         return;
+      case 'download':
+        p.onDownload?.(msg.loaded, msg.total);
+        return;
       case 'ready':
         pending.delete(msg.id);
         (p.resolve as (v: ReadyInfo) => void)({ backend: msg.backend, loadMs: msg.loadMs });
@@ -137,7 +154,11 @@ export function createEngineClient(
   };
   port.addEventListener('message', onMessage);
 
-  function send<T>(request: Request, entry: Omit<Pending, 'resolve' | 'reject'> = {}): Promise<T> {
+  function send<T>(
+    request: Request,
+    entry: Omit<Pending, 'resolve' | 'reject'> = {},
+    transfer: Transferable[] = [],
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (crashed) {
         reject(
@@ -150,25 +171,30 @@ export function createEngineClient(
         return;
       }
       pending.set(request.id, { resolve: resolve as (v: never) => void, reject, ...entry });
-      port.postMessage(request);
+      port.postMessage(request, transfer);
     });
   }
 
   return {
-    init(options, onProgress) {
-      return send<ReadyInfo>({ type: 'init', id: nextId++, options }, { onProgress });
+    init(options, onProgress, onDownload) {
+      return send<ReadyInfo>({ type: 'init', id: nextId++, options }, { onProgress, onDownload });
     },
     recognize(source, request = {}) {
       const { signal } = request;
       const id = nextId++;
       if (signal?.aborted) return Promise.reject(cancelled());
-      const result = send<RecognizeResult>({
-        type: 'recognize',
-        id,
-        input: toInput(source),
-        params: request.params,
-        stages: request.stages ?? false,
-      });
+      const input = toInput(source);
+      const result = send<RecognizeResult>(
+        {
+          type: 'recognize',
+          id,
+          input,
+          params: request.params,
+          stages: request.stages ?? false,
+        },
+        {},
+        input.kind === 'bitmap' ? [input.bitmap] : [],
+      );
       if (!signal) return result;
       const onAbort = (): void => {
         const p = pending.get(id);
@@ -198,12 +224,17 @@ export function createEngineClient(
   };
 }
 
-function isBlob(source: RgbaImage | Blob): source is Blob {
+function isBlob(source: RgbaImage | Blob | ImageBitmap): source is Blob {
   return typeof Blob !== 'undefined' && source instanceof Blob;
 }
 
-function toInput(source: RgbaImage | File): RecognizeInput {
+function isBitmap(source: RgbaImage | Blob | ImageBitmap): source is ImageBitmap {
+  return typeof ImageBitmap !== 'undefined' && source instanceof ImageBitmap;
+}
+
+function toInput(source: RgbaImage | File | ImageBitmap): RecognizeInput {
   if (isBlob(source)) return { kind: 'file', file: source, name: source.name || 'image' };
+  if (isBitmap(source)) return { kind: 'bitmap', bitmap: source };
   // Copy the pixels: the caller keeps its image (undo history, re-runs with new parameters).
   const image = {
     width: source.width,

@@ -33,6 +33,8 @@ export interface HostedRecognizerOptions {
   lineModel?: string;
   backends: BackendName[];
   onProgress: (p: { step: LoadStep; done: boolean; detail?: string }) => void;
+  /** Bytes received of the downloads the engine needs, for a real percentage. */
+  onDownload?: (loaded: number, total: number) => void;
 }
 
 export type RecognizerFactory = (options: HostedRecognizerOptions) => Promise<HostedRecognizer>;
@@ -40,9 +42,13 @@ export type RecognizerFactory = (options: HostedRecognizerOptions) => Promise<Ho
 /** Turns an uploaded file into pixels (in the browser: createImageBitmap + OffscreenCanvas). */
 export type FileDecoder = (file: Blob, name: string) => Promise<RgbaImage>;
 
+/** Reads a transferred ImageBitmap's pixels (and closes it). */
+export type BitmapReader = (bitmap: ImageBitmap) => RgbaImage;
+
 export interface EngineHostDeps {
   createRecognizer: RecognizerFactory;
   decodeFile: FileDecoder;
+  readBitmap?: BitmapReader;
   /** Tensor count and OpenCV heap size, read after the queue drains. */
   stats?: () => Promise<EngineStats>;
   /** Test hook: make the GPU drop the WebGL context (WEBGL_lose_context). */
@@ -56,7 +62,7 @@ const RECOGNIZE_FAILED = 'Something went wrong while reading this image. Please 
 
 export function serveEngine(
   port: MessagePortLike<Request, Response>,
-  { createRecognizer, decodeFile, stats, loseWebglContext }: EngineHostDeps,
+  { createRecognizer, decodeFile, readBitmap, stats, loseWebglContext }: EngineHostDeps,
 ): () => void {
   let recognizer: Promise<HostedRecognizer> | null = null;
   let loaded: HostedRecognizer | null = null;
@@ -77,6 +83,7 @@ export function serveEngine(
         ...(options.lineModelUrl ? { lineModel: options.lineModelUrl } : {}),
         backends: options.backends,
         onProgress: (p) => post({ type: 'progress', id, ...p }),
+        onDownload: (loaded, total) => post({ type: 'download', id, loaded, total }),
       });
       recognizer.then(
         (r) => {
@@ -105,10 +112,13 @@ export function serveEngine(
         if (!recognizer) throw notReadyError();
         const r = await recognizer;
         if (controller.signal.aborted) throw cancelledError();
+        const { input } = request;
         const image =
-          request.input.kind === 'pixels'
-            ? request.input.image
-            : await decodeFile(request.input.file, request.input.name);
+          input.kind === 'pixels'
+            ? input.image
+            : input.kind === 'file'
+              ? await decodeFile(input.file, input.name)
+              : bitmapPixels(input.bitmap, readBitmap);
         if (controller.signal.aborted) throw cancelledError();
         const result = await r.recognize(image, {
           params: request.params,
@@ -184,6 +194,14 @@ function notReadyError(): Error {
     code: 'not-ready',
     userMessage: 'The recognition engine is not running. Press "Retry" to start it.',
   });
+}
+
+function bitmapPixels(bitmap: ImageBitmap, read: BitmapReader | undefined): RgbaImage {
+  if (!read) {
+    bitmap.close();
+    throw new Error('this engine host cannot read ImageBitmaps');
+  }
+  return read(bitmap);
 }
 
 function cancelledError(): Error {

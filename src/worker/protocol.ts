@@ -19,9 +19,14 @@ export interface EngineErrorData {
   userMessage: string;
 }
 
-/** Pixels the UI already has (a drawing, a camera frame) or a file the worker decodes itself. */
+/**
+ * Pixels the UI already has (a drawing, a captured frame), a file the worker decodes itself, or a
+ * live camera frame as an ImageBitmap (transferred: the UI thread never reads its pixels).
+ */
 export type RecognizeInput =
-  { kind: 'pixels'; image: RgbaImage } | { kind: 'file'; file: Blob; name: string };
+  | { kind: 'pixels'; image: RgbaImage }
+  | { kind: 'file'; file: Blob; name: string }
+  | { kind: 'bitmap'; bitmap: ImageBitmap };
 
 export interface InitOptions {
   /** Backend preference order; the first that initialises wins. */
@@ -60,6 +65,8 @@ export interface EngineStats {
 
 export type Response =
   | { type: 'progress'; id: number; step: LoadStep; done: boolean; detail?: string }
+  /** Bytes of the engine's downloads (OpenCV's wasm, the models) received so far. */
+  | { type: 'download'; id: number; loaded: number; total: number }
   | { type: 'ready'; id: number; backend: BackendName; loadMs: number }
   | { type: 'result'; id: number; result: RecognizeResult }
   | { type: 'stats'; id: number; stats: EngineStats }

@@ -4,9 +4,13 @@ import { addCapture } from '../../store/recognition';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { CameraIcon, RetryIcon, SwitchCameraIcon } from '../../ui/icons';
+import { CameraControls } from './CameraControls';
 import { captureFrame } from './captureFrame';
 import { CaptureStrip } from './CaptureStrip';
+import { LiveOverlay } from './LiveOverlay';
+import { LiveResult } from './LiveResult';
 import { useCamera } from './useCamera';
+import { useLiveReading } from './useLiveReading';
 
 /** A brief white flash says "got it" without a sound; skipped for reduced motion. */
 function flashShutter(el: HTMLElement | null): void {
@@ -16,7 +20,8 @@ function flashShutter(el: HTMLElement | null): void {
 
 export function CameraPanel() {
   const videoRef = useRef<HTMLVideoElement>(null);
-  const { status, problem, cameraCount, controller } = useCamera(videoRef);
+  const camera = useCamera(videoRef);
+  const { status, problem, cameraCount, controller } = camera;
   const setMode = useAppStore((s) => s.setMode);
   const flashRef = useRef<HTMLDivElement>(null);
   // The preview takes the camera's own shape (landscape webcam, portrait phone) once known.
@@ -31,6 +36,8 @@ export function CameraPanel() {
   const live = status === 'live' && hasFrame;
   // Live: the camera's own shape. A problem: a short box, so the message is the focus.
   const shape = live && aspect ? '' : status === 'error' ? 'h-40' : 'aspect-[4/3] sm:aspect-video';
+  // The preview is read continuously while it shows frames (stopped with the stream).
+  const reading = useLiveReading(videoRef, live);
 
   const capture = (): void => {
     const video = videoRef.current;
@@ -64,6 +71,7 @@ export function CameraPanel() {
           onEmptied={() => setHasFrame(false)}
           className={`size-full object-contain transition-opacity ${live ? 'opacity-100' : 'opacity-0'}`}
         />
+        {live && <LiveOverlay live={reading} />}
         {!live && <PreviewStatus status={status === 'live' ? 'starting' : status} />}
         <div
           ref={flashRef}
@@ -92,6 +100,9 @@ export function CameraPanel() {
           {problem.message}
         </ErrorMessage>
       )}
+
+      {live && <LiveResult live={reading} onKeep={capture} />}
+      {live && <CameraControls camera={camera} controller={controller} />}
 
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -8,11 +8,47 @@ import { cameraProblem, cameraProblemFor, type CameraProblem } from './cameraPro
 
 export type CameraStatus = 'idle' | 'starting' | 'live' | 'paused' | 'error';
 
+export interface ZoomRange {
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+}
+
 export interface CameraSnapshot {
   status: CameraStatus;
   problem: CameraProblem | null;
   /** Video inputs seen after permission was granted (labels and ids are hidden before). */
   cameraCount: number;
+  /** The torch's state where the camera has one (phones' back cameras); null where absent. */
+  torch: boolean | null;
+  /** Zoom where the camera offers it; null where absent. */
+  zoom: ZoomRange | null;
+}
+
+/** Image Capture extensions to the track's capabilities and settings (not in lib.dom yet). */
+interface TrackExtras {
+  torch?: boolean;
+  zoom?: number | { min: number; max: number; step?: number };
+}
+
+/** Torch and zoom from a live track, or null where the device does not offer them. */
+export function trackFeatures(
+  track: MediaStreamTrack | undefined,
+): Pick<CameraSnapshot, 'torch' | 'zoom'> {
+  const caps = (track?.getCapabilities?.() ?? {}) as TrackExtras;
+  const settings = (track?.getSettings?.() ?? {}) as TrackExtras;
+  const zoomCaps = typeof caps.zoom === 'object' ? caps.zoom : null;
+  const zoom =
+    zoomCaps && zoomCaps.max > zoomCaps.min
+      ? {
+          min: zoomCaps.min,
+          max: zoomCaps.max,
+          step: zoomCaps.step || (zoomCaps.max - zoomCaps.min) / 100,
+          value: typeof settings.zoom === 'number' ? settings.zoom : zoomCaps.min,
+        }
+      : null;
+  return { torch: caps.torch === true ? settings.torch === true : null, zoom };
 }
 
 export type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices'>;
@@ -36,7 +72,13 @@ function stopTracks(stream: MediaStream): void {
 }
 
 export class CameraController {
-  private snapshot: CameraSnapshot = { status: 'idle', problem: null, cameraCount: 0 };
+  private snapshot: CameraSnapshot = {
+    status: 'idle',
+    problem: null,
+    cameraCount: 0,
+    torch: null,
+    zoom: null,
+  };
   private readonly listeners = new Set<() => void>();
   private stream: MediaStream | null = null;
   private session = 0;
@@ -95,7 +137,7 @@ export class CameraController {
       this.update({ status: 'error', problem: cameraProblem('ended') });
     });
     this.sink(stream);
-    this.update({ status: 'live', problem: null });
+    this.update({ status: 'live', problem: null, ...trackFeatures(track) });
     await this.countCameras(media, session);
   }
 
@@ -130,6 +172,26 @@ export class CameraController {
     void this.start(next);
   }
 
+  /** Turns the torch on or off (where offered); the state shown is the one the track took. */
+  async setTorch(on: boolean): Promise<void> {
+    await this.apply({ torch: on } as MediaTrackConstraintSet);
+  }
+
+  async setZoom(value: number): Promise<void> {
+    await this.apply({ zoom: value } as MediaTrackConstraintSet);
+  }
+
+  private async apply(constraint: MediaTrackConstraintSet): Promise<void> {
+    const track = this.stream?.getVideoTracks()[0];
+    if (!track?.applyConstraints) return;
+    try {
+      await track.applyConstraints({ advanced: [constraint] });
+    } catch {
+      // The device refused (torch busy, zoom out of range): the controls show what it kept.
+    }
+    if (this.stream?.getVideoTracks()[0] === track) this.update(trackFeatures(track));
+  }
+
   private async countCameras(media: MediaDevicesLike, session: number): Promise<void> {
     try {
       const devices = await media.enumerateDevices();
@@ -146,6 +208,7 @@ export class CameraController {
     stopTracks(this.stream);
     this.stream = null;
     this.sink(null);
+    this.update({ torch: null, zoom: null });
   }
 
   private update(patch: Partial<CameraSnapshot>): void {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'rea
 import { useDrawingStore } from './drawingStore';
 import { DARK_PAD, LIGHT_PAD, drawPaper, drawStroke, drawStrokes } from './renderStrokes';
 import {
+  exportArea,
   extendStroke,
   fitScale,
   startStroke,
@@ -17,10 +18,33 @@ interface ActiveStroke {
 }
 
 /**
+ * The scale from drawing space to the pad: the drawing space, grown by any ink drawn beyond it
+ * (on a full-screen pad, before a rotation), all fits. Within one pad shape it does not change
+ * as strokes are added, so the drawing never jumps under the pen.
+ */
+function padScale(space: Size | null, strokes: readonly Stroke[], css: Size): number {
+  if (!space) return 1;
+  const area = exportArea(space, strokes);
+  // Ink beyond the space gets a margin, so it does not touch the pad's edge.
+  const grown = (a: number, s: number): number => (a > s ? a * 1.04 : a);
+  return fitScale(
+    { width: grown(area.width, space.width), height: grown(area.height, space.height) },
+    css,
+  );
+}
+
+/**
  * The canvas people write on. The stroke in progress lives in a ref and is painted on the next
  * animation frame; it reaches the store (and recognition) only when the pointer lifts.
  */
-export function DrawingPad({ describedBy }: { describedBy?: string }) {
+export function DrawingPad({
+  describedBy,
+  fill = false,
+}: {
+  describedBy?: string;
+  /** Take all the height the parent gives (the full-screen pad) instead of a fixed shape. */
+  fill?: boolean;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cssSize = useRef<Size>({ width: 0, height: 0 });
   const active = useRef<ActiveStroke | null>(null);
@@ -35,7 +59,7 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
     const css = cssSize.current;
     if (!canvas || !ctx || css.width === 0 || css.height === 0) return;
     const { space, strokes: committed } = useDrawingStore.getState().drawing;
-    const scale = fitScale(space, css);
+    const scale = padScale(space, committed, css);
     // The pad follows the theme; the exported image is always dark on white.
     const colors = document.documentElement.classList.contains('dark') ? DARK_PAD : LIGHT_PAD;
     // Backing store in device pixels; the paper in CSS pixels, strokes in drawing-space ones.
@@ -100,8 +124,8 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
 
   const toDrawingSpace = (e: { clientX: number; clientY: number }): Point => {
     const rect = canvasRef.current!.getBoundingClientRect();
-    const space = useDrawingStore.getState().drawing.space;
-    const scale = fitScale(space, cssSize.current);
+    const { space, strokes: committed } = useDrawingStore.getState().drawing;
+    const scale = padScale(space, committed, cssSize.current);
     return { x: (e.clientX - rect.left) / scale, y: (e.clientY - rect.top) / scale };
   };
 
@@ -150,7 +174,11 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
   const empty = strokes.length === 0 && !penDown;
 
   return (
-    <div className="relative aspect-[4/3] max-h-[70vh] w-full overflow-hidden rounded-xl bg-white ring-1 ring-slate-300 sm:aspect-[16/10] dark:bg-slate-950 dark:ring-slate-700">
+    <div
+      className={`relative w-full overflow-hidden rounded-xl bg-white ring-1 ring-slate-300 dark:bg-slate-950 dark:ring-slate-700 ${
+        fill ? 'min-h-0 flex-1' : 'aspect-[4/3] max-h-[70vh] sm:aspect-[16/10]'
+      }`}
+    >
       <canvas
         ref={canvasRef}
         data-testid="draw-canvas"
