@@ -4,11 +4,13 @@ import { DARK_PAD, LIGHT_PAD, drawPaper, drawStroke, drawStrokes } from './rende
 import {
   extendStroke,
   fitScale,
+  penWidthFor,
   startStroke,
   strokeWidthFor,
   type Point,
   type Size,
   type Stroke,
+  withWidth,
 } from './strokes';
 
 interface ActiveStroke {
@@ -36,6 +38,9 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
     if (!canvas || !ctx || css.width === 0 || css.height === 0) return;
     const { space, strokes: committed } = useDrawingStore.getState().drawing;
     const scale = fitScale(space, css);
+    // One pen width for all ink, following the writing size (the stroke in progress included).
+    const all = active.current ? [...committed, active.current.stroke] : committed;
+    const width = penWidthFor(all, (space ?? css).height);
     // The pad follows the theme; the exported image is always dark on white.
     const colors = document.documentElement.classList.contains('dark') ? DARK_PAD : LIGHT_PAD;
     // Backing store in device pixels; the paper in CSS pixels, strokes in drawing-space ones.
@@ -44,8 +49,8 @@ export function DrawingPad({ describedBy }: { describedBy?: string }) {
     ctx.setTransform(rx, 0, 0, ry, 0, 0);
     drawPaper(ctx, css, colors);
     ctx.setTransform(rx * scale, 0, 0, ry * scale, 0, 0);
-    drawStrokes(ctx, committed, colors.ink);
-    if (active.current) drawStroke(ctx, active.current.stroke, colors.ink);
+    drawStrokes(ctx, withWidth(committed, width), colors.ink);
+    if (active.current) drawStroke(ctx, { ...active.current.stroke, width }, colors.ink);
   }, []);
 
   const schedulePaint = useCallback(() => {
