@@ -59,6 +59,8 @@ describe('correctDigit', () => {
     expect(correctDigit('u1', 3, 0, 1)).toBe(false);
     expect(correctDigit('u1', 0, 0, 12)).toBe(false);
     expect(correctDigit('nope', 0, 0, 1)).toBe(false);
+    expect(correctDigit('u1', 0, 0, 4)).toBe(false); // already a 4
+    expect(item().corrections).toBeUndefined();
   });
 
   it('undo takes corrections back newest first, restoring the doubt', () => {

@@ -149,7 +149,8 @@ export function correctionWasLatestEdit(): boolean {
 
 /**
  * Replaces digit `digitIndex` of line `lineIndex` of item `itemId` with `label`. The digit is
- * no longer doubtful (a person checked it). Returns false when there is no such digit.
+ * no longer doubtful (a person checked it). Returns false when there is no such digit, or
+ * it already shows `label`.
  */
 export function correctDigit(
   itemId: string,
@@ -161,6 +162,8 @@ export function correctDigit(
   const item = store.items[itemId];
   const digit = item?.result?.lines[lineIndex]?.digits[digitIndex];
   if (!item?.result || !digit || !Number.isInteger(label) || label < 0 || label > 9) return false;
+  // Already showing that label: nothing to record (and nothing for Undo to take back).
+  if (digit.label === label) return false;
   const log = item.corrections ?? [];
   const previous = latestFor(log, lineIndex, digitIndex);
   const correction: Correction = {
