@@ -67,7 +67,12 @@ export function DigitCard({
       data-corrected={corrected ? 'true' : undefined}
       data-index={index}
       aria-pressed={highlighted}
-      onFocus={() => onHighlight(index)}
+      // Focus given to the item itself (a script, a test) goes on to its button.
+      tabIndex={-1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) e.currentTarget.querySelector('button')?.focus();
+        onHighlight(index);
+      }}
       onBlur={onBlur}
       className="relative"
     >

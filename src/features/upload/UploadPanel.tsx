@@ -15,6 +15,7 @@ import { nextIndex, SUPPORTED_FORMATS } from './batchView';
 import { pickedFromInput, takeDrop } from './droppedFiles';
 import { SkippedNotice } from './SkippedNotice';
 import { addPicked, useUploadNotice } from './uploadNotice';
+import { useProgressiveCount } from './useProgressiveCount';
 
 // Stable across renders, so memoised batch items do not re-render for a new callback.
 const select = (id: string): void => selectItem('upload', id);
@@ -34,6 +35,7 @@ export function UploadPanel() {
   const inputId = useId();
   const folderId = useId();
   const hintId = useId();
+  const shown = useProgressiveCount(order.length);
 
   const onChange = (e: ChangeEvent<HTMLInputElement>, folder: boolean): void => {
     const files = Array.from(e.target.files ?? []);
@@ -183,7 +185,7 @@ export function UploadPanel() {
             onKeyDown={onListKeyDown}
             className="grid gap-2 sm:grid-cols-2"
           >
-            {order.map((id) => {
+            {order.slice(0, shown).map((id) => {
               const item = items[id];
               return item ? (
                 <BatchItemCard
