@@ -6,10 +6,11 @@
  *
  * --quick runs a few samples of each measurement (for working on this script, not for numbers).
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
+import { batchReport, measureBatch } from './batch';
 import { byteCosts, distPath, type ByteCosts } from './bytes';
 import { machineInfo, sampleLoad, type MachineInfo } from './machine';
 import { writeBenchPhoto, type BenchPhoto } from './photo';
@@ -534,6 +535,10 @@ async function main(): Promise<void> {
     writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const report = renderReport(results) + liveSection(live).join('\n');
     writeFileSync(outFile, report);
+    appendFileSync(
+      outFile,
+      batchReport(await section('500-photo batch', notes, () => measureBatch(b, url, photo))),
+    );
     console.log(`\n${report}`);
     console.log(`bench: wrote ${outFile} and ${join(BENCH_DIR, 'results.json')}`);
   } finally {

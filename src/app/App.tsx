@@ -5,6 +5,7 @@ import { LearnPanel } from '../features/learn/LearnPanel';
 import { ResultPanel } from '../features/result/ResultPanel';
 import { StagesPanel } from '../features/stages/StagesPanel';
 import { UploadPanel } from '../features/upload/UploadPanel';
+import { useWindowFiles } from '../features/upload/useWindowFiles';
 import { useAppStore } from '../store/appStore';
 import type { InputMode } from '../store/inputSlice';
 import { Panel } from '../ui/Panel';
@@ -12,6 +13,7 @@ import { EngineErrorBanner } from './EngineErrorBanner';
 import { EngineStatus } from './EngineStatus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ModeTabs } from './ModeTabs';
+import { ParamsBadge } from './ParamsBadge';
 import { PrivacyFooter } from './PrivacyFooter';
 import { PwaStatus } from './PwaStatus';
 import { ThemeToggle } from './ThemeToggle';
@@ -28,6 +30,7 @@ const PANELS: Record<
 
 export function App() {
   useTheme();
+  useWindowFiles();
   useEffect(() => {
     performance.mark('digit-lens:interactive');
   }, []);
@@ -46,7 +49,8 @@ export function App() {
             </p>
           </div>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <ParamsBadge />
           <EngineStatus />
           <ThemeToggle />
         </div>
@@ -64,7 +68,8 @@ export function App() {
             </Panel>
           </div>
         </div>
-        <div className="min-w-0">
+        {/* Wide screens: the result stays beside the input however long the batch list grows. */}
+        <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:rounded-2xl">
           <ErrorBoundary area="the result">
             <ResultPanel />
           </ErrorBoundary>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { registerSW } from 'virtual:pwa-register';
+import { useAppStore } from '../store/appStore';
 
 type PwaState = 'idle' | 'offline-ready' | 'update-available';
 
@@ -19,6 +20,17 @@ export function PwaStatus() {
       onNeedRefresh: () => setState('update-available'),
     });
   }, []);
+
+  // New input scrolls the result into view on phones: the good-news toast must not cover it.
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, before) => {
+        if (s.revealSeq !== before.revealSeq) {
+          setState((st) => (st === 'offline-ready' ? 'idle' : st));
+        }
+      }),
+    [],
+  );
 
   // "Ready offline" is good news, not a decision: let it go by itself.
   useEffect(() => {

@@ -6,6 +6,7 @@
 import type { PersonalSample } from '../engine/types';
 import { useAppStore, type AppState } from './appStore';
 import type { EngineClient } from '../worker/engineClient';
+import { subscribeCorrections } from './corrections';
 import { engineClient } from './engine';
 
 const NONE: readonly PersonalSample[] = [];
@@ -50,6 +51,12 @@ export function startPersonalSync(): void {
   };
   useAppStore.subscribe((s, prev) => {
     if (s.engine !== prev.engine || s.personal !== prev.personal) void push();
+  });
+  // A corrected digit becomes a sample (kept only while learning is on); an undone one stays.
+  subscribeCorrections((e) => {
+    if (e.type === 'correct') {
+      void useAppStore.getState().addPersonalSample(e.correction.crop28, e.correction.to);
+    }
   });
   void useAppStore.getState().loadPersonalSamples();
 }

@@ -4,6 +4,7 @@
  */
 import { isCancelled, WORKER_CRASHED } from '../worker/engineClient';
 import { useAppStore } from './appStore';
+import { noteOtherEdit, reapplyCorrections } from './corrections';
 import { engineClient } from './engine';
 import { DRAWING_ID, type InputItem } from './inputSlice';
 
@@ -44,7 +45,14 @@ export async function recognizeItem(id: string, stages = true): Promise<void> {
       return attempt();
     });
     if (controller.signal.aborted) return;
-    useAppStore.getState().patchItem(id, { status: 'done', result, error: null });
+    // Corrections survive a re-read (stages, a setting, a new stroke) where their ink is unchanged.
+    const fixed = reapplyCorrections(result, useAppStore.getState().items[id]?.corrections);
+    useAppStore.getState().patchItem(id, {
+      status: 'done',
+      result: fixed.result,
+      corrections: fixed.corrections.length > 0 ? fixed.corrections : undefined,
+      error: null,
+    });
   } catch (err) {
     if (isCancelled(err) || controller.signal.aborted) return;
     useAppStore.getState().patchItem(id, { status: 'error', error: userMessageOf(err) });
@@ -56,6 +64,7 @@ export async function recognizeItem(id: string, stages = true): Promise<void> {
 /** The drawing changed: read it again, or reset when the canvas is empty. */
 export function setDrawing(image: InputItem['image'] | null): Promise<void> {
   const store = useAppStore.getState();
+  noteOtherEdit();
   if (!image) {
     cancelItem(DRAWING_ID);
     store.putItem({
@@ -63,6 +72,7 @@ export function setDrawing(image: InputItem['image'] | null): Promise<void> {
       source: 'draw',
       name: 'Drawing',
       status: 'idle',
+      // An empty pad has no digits left to be corrected.
       result: null,
       error: null,
     });
@@ -77,24 +87,42 @@ export function setDrawing(image: InputItem['image'] | null): Promise<void> {
     status: 'working',
     result: previous?.result ?? null,
     error: null,
+    corrections: previous?.corrections,
   });
   return recognizeItem(DRAWING_ID);
 }
 
 let uploadSeq = 0;
 
-/** Adds files to the batch and reads them one after another (the active one with stages). */
-export async function addFiles(files: readonly File[]): Promise<void> {
+/** Stage images are large: keep them only for the item on screen. */
+function dropStages(id: string | null | undefined): void {
+  const item = id ? useAppStore.getState().items[id] : undefined;
+  if (item?.result?.stages) {
+    useAppStore.getState().patchItem(item.id, { result: { ...item.result, stages: undefined } });
+  }
+}
+
+/**
+ * Adds files to the batch and reads them one after another. The first of them becomes the item
+ * on screen (read with stages): the newest upload is what the person wants to see.
+ */
+export async function addFiles(
+  files: readonly File[],
+  /** Paths inside a chosen or dropped folder, by position. */
+  paths?: readonly (string | undefined)[],
+): Promise<void> {
   if (files.length === 0) return;
-  const items: InputItem[] = files.map((file) => ({
+  const items: InputItem[] = files.map((file, i) => ({
     id: `upload-${++uploadSeq}`,
     source: 'upload',
     name: file.name || `pasted-image-${uploadSeq}`,
+    ...(paths?.[i] ? { path: paths[i] } : {}),
     file,
     status: 'working',
     result: null,
     error: null,
   }));
+  dropStages(useAppStore.getState().activeIds.upload);
   useAppStore.getState().addUploads(items);
   for (const item of items) {
     const active = useAppStore.getState().activeIds.upload === item.id;
@@ -136,6 +164,15 @@ export function selectItem(mode: InputItem['source'], id: string): void {
   before.selectItem(mode, id);
   const item = useAppStore.getState().items[id];
   if (item && item.status === 'done' && !item.result?.stages) void recognizeItem(id, true);
+}
+
+/** Takes one file out of the batch; its neighbour is shown when it was on screen. */
+export function removeUpload(id: string): void {
+  cancelItem(id);
+  const wasActive = useAppStore.getState().activeIds.upload === id;
+  useAppStore.getState().removeUpload(id);
+  const next = useAppStore.getState().activeIds.upload;
+  if (wasActive && next) selectItem('upload', next);
 }
 
 /** Parameters changed: redraw the item on screen at once. */

@@ -66,7 +66,7 @@ export function DrawPanel() {
           </p>
         ) : (
           <p id={hintId} className="text-sm text-slate-600 dark:text-slate-400">
-            Write digits; several lines are fine.
+            Write digits; several lines are fine. The pen thins to match small writing.
           </p>
         )}
         <div role="toolbar" aria-label="Drawing" className="flex items-center gap-2 sm:ml-auto">

@@ -5,11 +5,13 @@ import {
   exportArea,
   extendStroke,
   fitScale,
+  penWidthFor,
   startStroke,
   strokeWidthFor,
   type Point,
   type Size,
   type Stroke,
+  withWidth,
 } from './strokes';
 
 interface ActiveStroke {
@@ -60,6 +62,9 @@ export function DrawingPad({
     if (!canvas || !ctx || css.width === 0 || css.height === 0) return;
     const { space, strokes: committed } = useDrawingStore.getState().drawing;
     const scale = padScale(space, committed, css);
+    // One pen width for all ink, following the writing size (the stroke in progress included).
+    const all = active.current ? [...committed, active.current.stroke] : committed;
+    const width = penWidthFor(all, (space ?? css).height);
     // The pad follows the theme; the exported image is always dark on white.
     const colors = document.documentElement.classList.contains('dark') ? DARK_PAD : LIGHT_PAD;
     // Backing store in device pixels; the paper in CSS pixels, strokes in drawing-space ones.
@@ -68,8 +73,8 @@ export function DrawingPad({
     ctx.setTransform(rx, 0, 0, ry, 0, 0);
     drawPaper(ctx, css, colors);
     ctx.setTransform(rx * scale, 0, 0, ry * scale, 0, 0);
-    drawStrokes(ctx, committed, colors.ink);
-    if (active.current) drawStroke(ctx, active.current.stroke, colors.ink);
+    drawStrokes(ctx, withWidth(committed, width), colors.ink);
+    if (active.current) drawStroke(ctx, { ...active.current.stroke, width }, colors.ink);
   }, []);
 
   const schedulePaint = useCallback(() => {

@@ -5,14 +5,16 @@
  */
 import type { RgbaImage } from '../../engine/types';
 import { drawStrokes } from './renderStrokes';
-import { exportArea, exportSize, type Drawing } from './strokes';
+import { exportArea, exportSize, penWidthFor, withWidth, type Drawing } from './strokes';
 
 const PAPER = '#ffffff';
 const INK = '#111111';
 
 export function exportDrawing(drawing: Drawing): RgbaImage | null {
   if (drawing.strokes.length === 0 || !drawing.space) return null;
-  const size = exportSize(exportArea(drawing.space, drawing.strokes));
+  // The same pen width the pad shows (it follows the writing size).
+  const strokes = withWidth(drawing.strokes, penWidthFor(drawing.strokes, drawing.space.height));
+  const size = exportSize(exportArea(drawing.space, strokes));
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
@@ -21,6 +23,6 @@ export function exportDrawing(drawing: Drawing): RgbaImage | null {
   ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, size.width, size.height);
   ctx.setTransform(size.scale, 0, 0, size.scale, 0, 0);
-  drawStrokes(ctx, drawing.strokes, INK);
+  drawStrokes(ctx, strokes, INK);
   return ctx.getImageData(0, 0, size.width, size.height);
 }

@@ -12,6 +12,7 @@ import {
   extendStroke,
   fitScale,
   inkBounds,
+  penWidthFor,
   redo,
   smoothPath,
   startStroke,
@@ -192,5 +193,30 @@ describe('geometry', () => {
       height: 512,
       scale: 0.5,
     });
+  });
+});
+
+describe('penWidthFor', () => {
+  const line = (x: number, y0: number, y1: number) => ({
+    points: [
+      { x, y: y0 },
+      { x, y: y1 },
+    ],
+    width: 1,
+  });
+  it('uses the pad default before any ink and never exceeds it', () => {
+    expect(penWidthFor([], 480)).toBe(strokeWidthFor(480));
+    expect(penWidthFor([line(0, 0, 400)], 480)).toBe(strokeWidthFor(480));
+  });
+  it('follows the writing size: 35 px digits get a thin pen', () => {
+    const digits = Array.from({ length: 10 }, (_, i) => line(i * 30, 100, 135));
+    expect(penWidthFor(digits, 480)).toBeCloseTo(0.16 * 35, 5);
+  });
+  it('short bars and dots do not shrink the pen below the digits', () => {
+    const strokes = [line(0, 0, 100), line(20, 0, 100), line(40, 0, 100), line(60, 0, 2)];
+    expect(penWidthFor(strokes, 2000)).toBeCloseTo(16, 5);
+  });
+  it('a dot alone keeps a visible line', () => {
+    expect(penWidthFor([{ points: [{ x: 1, y: 1 }], width: 9 }], 480)).toBeCloseTo(3.2, 5);
   });
 });

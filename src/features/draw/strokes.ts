@@ -44,6 +44,45 @@ export function strokeWidthFor(canvasHeight: number): number {
   return Math.min(40, Math.max(6, canvasHeight / 16));
 }
 
+/** MNIST's pen is about a sixth of a digit's height; a canvas stroke of that share reads best. */
+const PEN_SHARE = 0.16;
+/** Below this writing size (CSS px) the pen stops thinning: a 2 px line is hard to see. */
+const MIN_WRITING = 20;
+
+/** How tall the writing of one stroke is: its height, or half its width for a flat bar. */
+function strokeExtent(stroke: Stroke): number {
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const p of stroke.points) {
+    top = Math.min(top, p.y);
+    bottom = Math.max(bottom, p.y);
+    left = Math.min(left, p.x);
+    right = Math.max(right, p.x);
+  }
+  return stroke.points.length === 0 ? 0 : Math.max(bottom - top, (right - left) / 2);
+}
+
+/**
+ * The pen width for a drawing, following the writing size: 16% of the typical stroke's
+ * extent (the 75th percentile, so bars and dots do not count as the size), never wider than
+ * the pad's default pen. A phone number written 35 px tall gets a ~5 px line instead of a
+ * ~25 px one that would fill every loop. All strokes share it, so the digits stay alike.
+ */
+export function penWidthFor(strokes: readonly Stroke[], padHeight: number): number {
+  const extents = strokes.map(strokeExtent).sort((a, b) => a - b);
+  const widest = strokeWidthFor(padHeight);
+  if (extents.length === 0) return widest;
+  const typical = extents[Math.min(extents.length - 1, Math.floor(extents.length * 0.75))]!;
+  return Math.min(widest, PEN_SHARE * Math.max(MIN_WRITING, typical));
+}
+
+/** The strokes drawn with one pen width. */
+export function withWidth(strokes: readonly Stroke[], width: number): Stroke[] {
+  return strokes.map((s) => (s.width === width ? s : { ...s, width }));
+}
+
 /** Points closer than this (CSS px) to the previous one add nothing but noise. */
 const MIN_STEP = 1.5;
 

@@ -63,6 +63,34 @@ describe('ResultPanel', () => {
     expect(html).toContain('data-testid="copy"');
   });
 
+  it('marks corrected digits and keeps doubtful ones marked in the big text', () => {
+    const r = result([[digit(4, 0.99), digit(3, 0.4)], [digit(7, 0.5, true)]]);
+    const html = renderWith(
+      upload({
+        result: r,
+        corrections: [
+          {
+            line: 0,
+            index: 1,
+            box: r.lines[0]!.digits[1]!.box,
+            from: 8,
+            to: 3,
+            wasDoubtful: true,
+            confidence: 0.4,
+            crop28: new Float32Array(784),
+            at: 0,
+          },
+        ],
+      }),
+    );
+    expect(html).toMatch(/data-testid="digit" data-label="3"[^>]*data-corrected="true"/);
+    expect(html.match(/data-corrected="true"/g)).toHaveLength(1);
+    expect(html).toContain('data-testid="undo-correction"');
+    expect(html).toMatch(/data-testid="big-text"[^>]*>.*data-doubtful="true"[^>]*>7</s);
+    expect(html).toContain('data-testid="next-doubtful"');
+    expect(html).toContain('1 to check');
+  });
+
   it('says "No digits found" with a hint', () => {
     const html = renderWith(upload({ result: result([]) }));
     expect(html).toContain('No digits found');

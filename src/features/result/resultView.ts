@@ -128,3 +128,21 @@ export function indexLines(result: RecognizeResult | null): IndexedLine[] {
   }
   return out;
 }
+
+/**
+ * The next doubtful digit after `after` in reading order (wrapping), or null when none is
+ * doubtful. `after` -1 starts from the first digit.
+ */
+export function nextDoubtful(digits: readonly DigitResult[], after: number): number | null {
+  const n = digits.length;
+  for (let step = 1; step <= n; step++) {
+    const i = (((after + step) % n) + n) % n;
+    if (digits[i]?.doubtful) return i;
+  }
+  return null;
+}
+
+/** "2 to check" (or null when nothing is doubtful). */
+export function toCheckLabel(count: number): string | null {
+  return count > 0 ? `${count} to check` : null;
+}

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { InputItem } from '../../store/inputSlice';
+import { digitResult, recognizeResult } from '../../testing/results';
 import { BatchItemCard } from './BatchItemCard';
 
 const render = (item: Partial<InputItem>, selected = false): string =>
@@ -18,6 +19,7 @@ const render = (item: Partial<InputItem>, selected = false): string =>
       selected={selected}
       tabbable
       onSelect={() => undefined}
+      onRemove={() => undefined}
     />,
   );
 
@@ -35,6 +37,21 @@ describe('BatchItemCard', () => {
     expect(html).toContain('data-status="done"');
     expect(html).toContain('data-text="12\n3"');
     expect(html).toContain('aria-selected="true"');
+  });
+
+  it('counts doubtful digits and says how many are left to check', () => {
+    const html = render({
+      status: 'done',
+      result: recognizeResult([
+        [digitResult(1, 0.9), digitResult(8, 0.3, true)],
+        [digitResult(2, 0.2, true)],
+      ]),
+    });
+    expect(html).toContain('data-doubtful="2"');
+    expect(html).toContain('2 to check');
+    expect(html).not.toContain('>Done<');
+    expect(html).toContain('data-testid="remove-item"');
+    expect(html).toContain('aria-label="Remove a.png"');
   });
 
   it('renders a hostile file name as text, never as markup', () => {

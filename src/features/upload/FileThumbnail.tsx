@@ -13,7 +13,23 @@ export function FileThumbnail({ file, className }: { file: Blob; className?: str
   const ref = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
 
+  // Decoded only once near the screen: a batch of 500 photos must not decode 500 at once.
+  const [visible, setVisible] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || visible) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setVisible(true);
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(canvas.parentElement ?? canvas);
+    return () => observer.disconnect();
+  }, [visible]);
+
+  useEffect(() => {
+    if (!visible) return;
     let cancelled = false;
     createImageBitmap(file).then(
       (bitmap) => {
@@ -35,7 +51,7 @@ export function FileThumbnail({ file, className }: { file: Blob; className?: str
     return () => {
       cancelled = true;
     };
-  }, [file]);
+  }, [file, visible]);
 
   if (failed) {
     return (

@@ -8,13 +8,22 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useAppStore } from '../../store/appStore';
-import { addFiles, cancelItem, selectItem } from '../../store/recognition';
+import { cancelItem, removeUpload, selectItem } from '../../store/recognition';
 import { Button } from '../../ui/Button';
 import { BatchItemCard } from './BatchItemCard';
 import { nextIndex, SUPPORTED_FORMATS } from './batchView';
-import { usePasteFiles } from './usePasteFiles';
+import { pickedFromInput, takeDrop } from './droppedFiles';
+import { SkippedNotice } from './SkippedNotice';
+import { addPicked, useUploadNotice } from './uploadNotice';
+import { useProgressiveCount } from './useProgressiveCount';
 
-/** Choose, drop or paste images; each becomes a batch item read in the worker. */
+// Stable across renders, so memoised batch items do not re-render for a new callback.
+const select = (id: string): void => selectItem('upload', id);
+
+/**
+ * Choose, drop or paste images, or a whole folder; each image becomes a batch item read in the
+ * worker. Pasting (any tab) and drops outside the zone are taken by useWindowFiles.
+ */
 export function UploadPanel() {
   const order = useAppStore((s) => s.uploadOrder);
   const items = useAppStore((s) => s.items);
@@ -24,18 +33,24 @@ export function UploadPanel() {
   const dragDepth = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  const folderId = useId();
   const hintId = useId();
+  const shown = useProgressiveCount(order.length);
 
-  const add = useCallback((files: File[]) => {
-    if (files.length > 0) void addFiles(files);
-  }, []);
-  usePasteFiles(add);
-
-  const onChange = (e: ChangeEvent<HTMLInputElement>): void => {
-    add(Array.from(e.target.files ?? []));
+  const onChange = (e: ChangeEvent<HTMLInputElement>, folder: boolean): void => {
+    const files = Array.from(e.target.files ?? []);
+    if (files.length > 0) addPicked(pickedFromInput(files), folder);
     // Lets the same file be chosen again after "Clear all".
     e.target.value = '';
   };
+  const remove = useCallback((id: string) => {
+    removeUpload(id);
+    // Focus stays in the list (or goes to the file button when it is empty).
+    requestAnimationFrame(() => {
+      const list = document.querySelector<HTMLElement>('[role="listbox"] [aria-selected="true"]');
+      (list ?? inputRef.current)?.focus();
+    });
+  }, []);
 
   // Counting enter/leave pairs: child elements fire their own and would make the highlight flicker.
   const onDragEnter = (e: DragEvent): void => {
@@ -57,7 +72,10 @@ export function UploadPanel() {
     e.preventDefault();
     dragDepth.current = 0;
     setDragging(false);
-    add(Array.from(e.dataTransfer.files));
+    const drop = takeDrop(e.dataTransfer);
+    void drop.files.then((files) => {
+      if (files.length > 0) addPicked(files, drop.folder);
+    });
   };
 
   // Listbox keyboard pattern: arrows move the selection, Tab leaves the list.
@@ -74,6 +92,7 @@ export function UploadPanel() {
   const clearAll = (): void => {
     for (const id of useAppStore.getState().uploadOrder) cancelItem(id);
     removeUploads();
+    useUploadNotice.getState().clear();
     inputRef.current?.focus();
   };
 
@@ -103,24 +122,44 @@ export function UploadPanel() {
             or paste one with Ctrl+V (⌘V). {SUPPORTED_FORMATS} work; photos, scans or screenshots.
           </p>
         </div>
-        <input
-          ref={inputRef}
-          id={inputId}
-          data-testid="file-input"
-          type="file"
-          accept="image/*"
-          multiple
-          onChange={onChange}
-          aria-describedby={hintId}
-          className="peer sr-only"
-        />
-        <label
-          htmlFor={inputId}
-          className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 active:bg-indigo-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-500"
-        >
-          Choose images…
-        </label>
+        <div className="flex flex-wrap items-center justify-center gap-2">
+          <input
+            ref={inputRef}
+            id={inputId}
+            data-testid="file-input"
+            type="file"
+            accept="image/*"
+            multiple
+            onChange={(e) => onChange(e, false)}
+            aria-describedby={hintId}
+            className="peer sr-only"
+          />
+          <label
+            htmlFor={inputId}
+            className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 active:bg-indigo-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-500"
+          >
+            Choose images…
+          </label>
+          <input
+            id={folderId}
+            data-testid="folder-input"
+            type="file"
+            multiple
+            // React does not know the attribute; the browser picks a whole folder with it.
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => onChange(e, true)}
+            className="peer/folder sr-only"
+          />
+          <label
+            htmlFor={folderId}
+            className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg bg-white px-4 py-2 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100 peer-focus-visible/folder:outline-2 peer-focus-visible/folder:outline-offset-2 peer-focus-visible/folder:outline-indigo-500 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700"
+          >
+            Choose a folder…
+          </label>
+        </div>
       </div>
+
+      <SkippedNotice />
 
       {order.length > 0 && (
         <div className="flex flex-col gap-2">
@@ -146,7 +185,7 @@ export function UploadPanel() {
             onKeyDown={onListKeyDown}
             className="grid gap-2 sm:grid-cols-2"
           >
-            {order.map((id) => {
+            {order.slice(0, shown).map((id) => {
               const item = items[id];
               return item ? (
                 <BatchItemCard
@@ -154,7 +193,8 @@ export function UploadPanel() {
                   item={item}
                   selected={id === activeId}
                   tabbable={id === activeId || (!activeId && id === order[0])}
-                  onSelect={(chosen) => selectItem('upload', chosen)}
+                  onSelect={select}
+                  onRemove={remove}
                 />
               ) : null;
             })}

@@ -12,6 +12,8 @@ export interface BatchItemView {
   status: ItemStatus;
   /** Recognized digits, lines joined by "\n"; empty until done. */
   text: string;
+  /** Digits still doubtful (corrected ones are not). */
+  doubtful: number;
   statusLabel: string;
   /** The line under the name: the digits, the error, or what is happening. */
   detail: string;
@@ -25,8 +27,16 @@ const STATUS_LABELS: Record<ItemStatus, string> = {
   error: 'Could not read',
 };
 
+function doubtfulOf(item: InputItem): number {
+  if (item.status !== 'done') return 0;
+  let n = 0;
+  for (const line of item.result?.lines ?? []) for (const d of line.digits) if (d.doubtful) n++;
+  return n;
+}
+
 export function batchItemView(item: InputItem): BatchItemView {
   const text = item.status === 'done' ? (item.result?.text ?? '') : '';
+  const doubtful = doubtfulOf(item);
   let detail: string;
   let tone: BatchItemView['tone'] = 'muted';
   if (item.status === 'error') {
@@ -43,7 +53,9 @@ export function batchItemView(item: InputItem): BatchItemView {
     name: item.name,
     status: item.status,
     text,
-    statusLabel: STATUS_LABELS[item.status],
+    doubtful,
+    // "Done" would hide digits that still need a look.
+    statusLabel: doubtful > 0 ? `${doubtful} to check` : STATUS_LABELS[item.status],
     detail,
     tone,
   };
