@@ -129,12 +129,13 @@ async function recognizeWith(
       const i = k++;
       const p = predictions[i]!;
       const doubtful = p.confidence < params.doubtfulBelow;
-      drawn.push({ rect: d.crop.rect, index: i + 1, label: p.label, doubtful });
+      const rect = d.box ?? d.crop.rect; // the crop may come from a rectified or zoomed frame
+      drawn.push({ rect, index: i + 1, label: p.label, doubtful });
       return {
         label: p.label,
         confidence: p.confidence,
         top: p.top,
-        box: toOriginal(d.crop.rect, scale, image.width, image.height),
+        box: toOriginal(rect, scale, image.width, image.height),
         crop28: inputs[i]!,
         doubtful,
       };
