@@ -68,7 +68,7 @@ function meanWhere(small: Uint8Array, mask: Uint8Array, set: boolean): number {
 }
 
 /**
- * How abruptly brightness falls across the outline: the mean drop between 2 px inside and 2 px
+ * How abruptly brightness falls across the outline: the mean drop between 3 px inside and 3 px
  * outside, as a share of the paper/surround difference. A desk edge is a step (near 1); a
  * shadow's edge is a ramp (small).
  */
@@ -105,8 +105,8 @@ function edgeSharpness(
     for (let t = 0.15; t <= 0.85; t += 0.05) {
       const x = a.x + (b.x - a.x) * t;
       const y = a.y + (b.y - a.y) * t;
-      const inside = at(x - 2 * nx, y - 2 * ny);
-      const outside = at(x + 2 * nx, y + 2 * ny);
+      const inside = at(x - 3 * nx, y - 3 * ny);
+      const outside = at(x + 3 * nx, y + 3 * ny);
       if (inside === null || outside === null) continue; // an edge along the frame
       sum += inside - outside;
       n++;

@@ -44,20 +44,20 @@ const median = (v: number[]): number => {
   return s.length ? s[s.length >> 1]! : 0;
 };
 
-/** Stroke width of a crop: ink area over half its boundary length (a stroke has two sides). */
+/** Stroke width of a crop: ink area over half its outline (ink/paper pixel edges; two sides). */
 export function strokeWidth(pixels: Uint8Array, w: number, h: number): number {
   let area = 0;
-  let boundary = 0;
+  let edges = 0;
   const on = (x: number, y: number): boolean =>
     x >= 0 && y >= 0 && x < w && y < h && pixels[y * w + x]! >= 128;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       if (!on(x, y)) continue;
       area++;
-      if (!on(x - 1, y) || !on(x + 1, y) || !on(x, y - 1) || !on(x, y + 1)) boundary++;
+      edges += +!on(x - 1, y) + +!on(x + 1, y) + +!on(x, y - 1) + +!on(x, y + 1);
     }
   }
-  return boundary === 0 ? 0 : (2 * area) / boundary;
+  return edges === 0 ? 0 : (2 * area) / edges;
 }
 
 export function measureWriting(digits: SegmentedDigit[]): WritingScale | null {

@@ -34,7 +34,17 @@ export function isRule(b: Blob, imageWidth: number, imageHeight: number): boolea
   const thickness = vertical ? b.w : b.h;
   const span = vertical ? imageHeight : imageWidth;
   const across = vertical ? imageWidth : imageHeight;
-  return length >= 0.6 * span && thickness <= 0.03 * length && thickness <= 0.01 * across;
+  if (length >= 0.6 * span && thickness <= 0.03 * length && thickness <= 0.01 * across) return true;
+  // In a small image (a strip of ruled paper) the margin line is thick next to the width but
+  // its ink is still a hairline: ink per unit length, not the dilated box, says so. A "1" in a
+  // tight crop is narrower than it is long, so `across` keeps it.
+  const inkThickness = b.ink / Math.max(1, length);
+  return (
+    length >= 0.85 * span &&
+    inkThickness <= 0.025 * length &&
+    thickness <= 0.06 * length &&
+    across >= 0.8 * length
+  );
 }
 
 export function dropRules(blobs: Blob[], imageWidth: number, imageHeight: number): Blob[] {
