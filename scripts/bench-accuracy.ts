@@ -4,12 +4,13 @@
  *   npm run bench:accuracy -- [--seed N] [--n PER_CATEGORY] [--category clean,photo]
  *                             [--segmentation-only] [--model public/model/model.json]
  *                             [--backend cpu|wasm] [--dump DIR] [--failures]
- *                             [--no-line-reader] [--no-pair-check] [--real-writers all]
+ *                             [--no-line-reader] [--no-pair-check]
  *
  * Defaults to the held-out seed. --segmentation-only skips the model (digit counts, line counts
  * and box recall need none). --dump writes every image as PNG with its expected text.
- * Real categories (unipen-numbers, unipen-digits: ../shared/data/unipen drawn on the pad, the
- * line reader's validation writers only) take every sample they have, whatever --n says.
+ * Real categories take every sample they have, whatever --n says: real (../shared/data/
+ * real-photos), unipen-numbers and unipen-digits (../shared/data/unipen, the line reader's
+ * validation writers, drawn on the pad).
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,16 +20,10 @@ import { resolveParams } from '../src/engine/pipeline/params';
 import { runPipeline } from '../src/engine/pipeline/run';
 import type { Recognizer } from '../src/engine/recognize';
 import type { BackendName, Box } from '../src/engine/types';
-import {
-  CATEGORIES,
-  HELD_OUT_SEED,
-  generateSample,
-  type Category,
-  type EvalSample,
-} from '../src/node/evalset/generate';
+import { HELD_OUT_SEED } from '../src/node/evalset/generate';
+import { ALL_CATEGORIES, EMPTY_CATEGORIES, sampleStream } from '../src/node/evalset/sources';
 import { ScoreAccumulator, type CategoryScore } from '../src/node/evalset/metrics';
 import { createNodeRecognizer, NODE_DEFAULT_BACKEND } from '../src/node/nodeRecognizer';
-import { REAL_CATEGORIES, realSet, type RealCategory } from '../src/node/evalset/realCategories';
 import { encodePng } from '../src/node/imageio';
 
 const { values } = parseArgs({
@@ -44,35 +39,12 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'no-line-reader': { type: 'boolean', default: false },
     'no-pair-check': { type: 'boolean', default: false },
-    'real-writers': { type: 'string', default: 'validation' },
   },
 });
 
 const seed = Number(values.seed);
 const perCategory = Number(values.n);
-const categories = (values.category?.split(',') ?? [...CATEGORIES, ...REAL_CATEGORIES]) as (
-  Category | RealCategory
-)[];
-const isReal = (c: string): c is RealCategory => (REAL_CATEGORIES as readonly string[]).includes(c);
-
-/** The category's images: generated from MNIST test digits, or real handwriting. */
-function sampleSource(category: Category | RealCategory): {
-  count: number;
-  sample(i: number): { image: EvalSample['image']; text: string; boxes: Box[] | null };
-} | null {
-  if (isReal(category)) {
-    const set = realSet(category, seed, values['real-writers'] === 'all' ? 'all' : 'validation');
-    if (!set) return null;
-    return { count: set.count, sample: (i) => ({ ...set.sample(i), boxes: null }) };
-  }
-  return {
-    count: perCategory,
-    sample: (i) => {
-      const s = generateSample(seed, category, i);
-      return { image: s.image, text: s.text, boxes: s.boxes.flat() };
-    },
-  };
-}
+const categories = values.category?.split(',') ?? ALL_CATEGORIES;
 const segmentationOnly = values['segmentation-only'] === true;
 
 function toBox(r: { x: number; y: number; w: number; h: number }, scale: number): Box {
@@ -106,26 +78,34 @@ async function main(): Promise<void> {
         : `model ${values.model}, ${recognizer!.backend}`),
   );
   for (const category of categories) {
-    const source = sampleSource(category);
-    if (!source) {
-      console.log(`${category}: skipped (no data at ../shared/data)`);
+    const stream = sampleStream(category, seed, perCategory);
+    if ('skipped' in stream) {
+      console.log(`  ${stream.skipped}`);
       continue;
     }
+    // Images with no writing: doubtful digits are allowed, confident ones are errors.
+    const confidentOnly = EMPTY_CATEGORIES.includes(category);
     const acc = new ScoreAccumulator();
-    for (let i = 0; i < source.count; i++) {
-      const sample = source.sample(i);
-      const truthBoxes = sample.boxes ?? [];
+    let i = 0;
+    for (const sample of stream.samples) {
+      const truthBoxes = sample.boxes;
       const t0 = performance.now();
       let predicted: string;
       let predictedBoxes: Box[];
       if (recognizer) {
         const result = await recognizer.recognize(sample.image);
-        predicted = result.text;
+        predicted = confidentOnly
+          ? result.lines
+              .flatMap((l) => l.digits.filter((d) => !d.doubtful).map((d) => d.label))
+              .join('')
+          : result.text;
         predictedBoxes = result.lines.flatMap((l) => l.digits.map((d) => d.box));
       } else {
         const out = await runPipeline(cv, sample.image, params);
         predicted = out.segmentation.lines.map((l) => '?'.repeat(l.length)).join('\n');
-        predictedBoxes = out.segmentation.lines.flat().map((d) => toBox(d.crop.rect, out.scale));
+        predictedBoxes = out.segmentation.lines
+          .flat()
+          .map((d) => toBox(d.box ?? d.crop.rect, out.scale));
       }
       const ms = performance.now() - t0;
       const expected = segmentationOnly ? sample.text.replace(/\d/g, '?') : sample.text;
@@ -135,7 +115,7 @@ async function main(): Promise<void> {
       const wrong = predicted !== expected;
       if (values.failures && wrong) {
         console.log(
-          `  ${category}#${i}: expected ${JSON.stringify(sample.text)} got ${JSON.stringify(predicted)}`,
+          `  ${sample.name}: expected ${JSON.stringify(sample.text)} got ${JSON.stringify(predicted)}`,
         );
       }
       if (values.dump && (!values.failures || wrong)) {
@@ -143,20 +123,21 @@ async function main(): Promise<void> {
         writeFileSync(join(values.dump, `${name}.png`), encodePng(sample.image));
         writeFileSync(join(values.dump, `${name}.txt`), `${sample.text}\n`);
       }
+      i++;
     }
     scores[category] = acc.result();
   }
   scores.overall = overall.result();
   const pct = (v: number): string => `${(v * 100).toFixed(1)}%`.padStart(7);
   console.log(
-    'category   ' +
+    'category    ' +
       ['n', 'exact', 'chars', 'count', 'lines', 'boxes', 'ms/img']
         .map((h) => h.padStart(7))
         .join(''),
   );
   for (const [name, s] of Object.entries(scores)) {
     console.log(
-      name.padEnd(11) +
+      name.padEnd(12) +
         String(s.n).padStart(7) +
         pct(s.exact) +
         pct(s.charAccuracy) +

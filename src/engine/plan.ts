@@ -30,6 +30,8 @@ export interface PlannedDigit {
   read?: ReadChar;
   /** The reader's probability that the ink is not a digit (it was not sure enough to drop it). */
   notDigit?: number;
+  /** Its box in the working image when the crop was cut from a rectified or zoomed frame. */
+  box?: Rect;
 }
 
 export interface PlannedLine {
@@ -52,7 +54,11 @@ export async function planFromSegmentation(
 ): Promise<Plan> {
   const plain = (lines: Segmentation['lines']): PlannedLine[] =>
     lines.map((line) => ({
-      digits: line.map((d) => ({ crop: d.crop, input: toInput(d.crop) })),
+      digits: line.map((d) => ({
+        crop: d.crop,
+        input: toInput(d.crop),
+        ...(d.box ? { box: d.box } : {}),
+      })),
       separators: [],
     }));
   const whole = segmentation.pairAsOne;
@@ -89,9 +95,12 @@ export async function planFromLineReader(
       };
     }
     const planned: PlannedLine = { digits: [], separators: [] };
+    const toBox = frameToWorking(segmentation.lines[i]!);
     for (const token of line.tokens) {
       if (token.kind === 'digit') {
+        const box = toBox(token.crop.rect);
         planned.digits.push({
+          ...(box ? { box } : {}),
           crop: token.crop,
           input: toInput(token.crop),
           ...(token.read ? { read: token.read } : {}),
@@ -114,6 +123,24 @@ export async function planFromLineReader(
     if (planned.digits.length > 0) lines.push(planned);
   });
   return { lines, lineReader: summary };
+}
+
+/**
+ * Crop rect -> working-image rect for a line whose crops were cut from another frame (the
+ * segments' own boxes tell the scale and offset); null when crops are in working coordinates.
+ */
+function frameToWorking(line: readonly SegmentedDigit[]): (r: Rect) => Rect | null {
+  const ref = line.find((d) => d.box);
+  if (!ref?.box) return () => null;
+  const c = ref.crop.rect;
+  const sx = ref.box.w / Math.max(1, c.w);
+  const sy = ref.box.h / Math.max(1, c.h);
+  return (r) => ({
+    x: ref.box!.x + (r.x - c.x) * sx,
+    y: ref.box!.y + (r.y - c.y) * sy,
+    w: r.w * sx,
+    h: r.h * sy,
+  });
 }
 
 const segmentToken = (d: SegmentedDigit): LineToken => ({

@@ -149,6 +149,7 @@ async function recognizeWith(
     digits: line.digits.map((d): DigitResult => {
       const i = k++;
       const p = predictions[i]!;
+      const rect = d.box ?? d.crop.rect; // the crop may come from a rectified or zoomed frame
       const combined = d.read ? combineDigit(p, d.read) : p;
       // Ink the reader half took for a letter or a scribble keeps only the rest of its trust.
       const read =
@@ -156,12 +157,12 @@ async function recognizeWith(
           ? combined
           : { ...combined, confidence: combined.confidence * (1 - d.notDigit) };
       const doubtful = read.confidence < params.doubtfulBelow;
-      drawn.push({ rect: d.crop.rect, index: i + 1, label: read.label, doubtful });
+      drawn.push({ rect, index: i + 1, label: read.label, doubtful });
       return {
         label: read.label,
         confidence: read.confidence,
         top: read.top,
-        box: box(d.crop.rect),
+        box: box(rect),
         crop28: d.input,
         doubtful,
         ...(p.personal ? { personal: true as const } : {}),

@@ -3,6 +3,7 @@
  * next to the typical digit), leftovers of ruled lines (long and flat), and blobs that are
  * almost all ink (a smudge or a shadow edge, not a stroke).
  */
+import type { ComponentMap } from './components';
 import type { Blob } from './geometry';
 
 /** At most this many raw components are looked at: the rest (by ink) is noise anyway. */
@@ -33,7 +34,17 @@ export function isRule(b: Blob, imageWidth: number, imageHeight: number): boolea
   const thickness = vertical ? b.w : b.h;
   const span = vertical ? imageHeight : imageWidth;
   const across = vertical ? imageWidth : imageHeight;
-  return length >= 0.6 * span && thickness <= 0.03 * length && thickness <= 0.01 * across;
+  if (length >= 0.6 * span && thickness <= 0.03 * length && thickness <= 0.01 * across) return true;
+  // In a small image (a strip of ruled paper) the margin line is thick next to the width but
+  // its ink is still a hairline: ink per unit length, not the dilated box, says so. A "1" in a
+  // tight crop is narrower than it is long, so `across` keeps it.
+  const inkThickness = b.ink / Math.max(1, length);
+  return (
+    length >= 0.85 * span &&
+    inkThickness <= 0.025 * length &&
+    thickness <= 0.06 * length &&
+    across >= 0.8 * length
+  );
 }
 
 export function dropRules(blobs: Blob[], imageWidth: number, imageHeight: number): Blob[] {
@@ -83,4 +94,44 @@ export function dropFaint(
       b.x + ox <= 0 || b.y + oy <= 0 || b.x + ox + b.w >= width || b.y + oy + b.h >= height;
     return 255 - l >= (touches ? BORDER_CONTRAST : FAINT_CONTRAST) * typical;
   });
+}
+
+/**
+ * The edge of the sheet or of the desk caught along the frame (a photo cropped a little
+ * outside the page): ink lying in a thin band along the image borders, much longer than a digit
+ * is tall (often an L round a corner). A digit cut by the frame (a tight crop) runs across the
+ * border into the image, so most of its ink is away from the band.
+ */
+export function isFrameEdge(b: Blob, refH: number, map: ComponentMap): boolean {
+  if (!touchesFrame(b, map) || Math.max(b.w, b.h) < 2 * refH) return false;
+  const band = Math.max(3, 0.25 * refH);
+  const own = new Set(b.labels);
+  let ink = 0;
+  let inBand = 0;
+  for (let y = b.y; y < b.y + b.h; y++) {
+    const gy = y + map.offsetY;
+    for (let x = b.x; x < b.x + b.w; x++) {
+      const p = y * map.width + x;
+      if (!map.ink[p] || !own.has(map.labels[p]!)) continue;
+      ink++;
+      const gx = x + map.offsetX;
+      if (Math.min(gx, gy, map.imageWidth - 1 - gx, map.imageHeight - 1 - gy) < band) inBand++;
+    }
+  }
+  return ink > 0 && inBand >= 0.8 * ink;
+}
+
+export function dropFrameEdges(blobs: Blob[], refH: number, map: ComponentMap): Blob[] {
+  return refH > 0 ? blobs.filter((b) => !isFrameEdge(b, refH, map)) : blobs;
+}
+
+export function touchesFrame(
+  b: Blob,
+  image: { offsetX: number; offsetY: number; imageWidth: number; imageHeight: number },
+): boolean {
+  const x0 = b.x + image.offsetX;
+  const y0 = b.y + image.offsetY;
+  return (
+    x0 <= 1 || y0 <= 1 || x0 + b.w >= image.imageWidth - 1 || y0 + b.h >= image.imageHeight - 1
+  );
 }

@@ -4,9 +4,17 @@
  */
 import type { ComponentMap } from './components';
 import { cropBlob, type DigitCrop } from './crops';
-import { mergeBlobs, referenceHeight, type Blob } from './geometry';
+import { mergeBlobs, referenceHeight, type Blob, type Rect } from './geometry';
 import { mergeFragments } from './merge';
-import { dropFaint, dropNoise, dropRules, dropSpecks, isNoise } from './noise';
+import {
+  dropFaint,
+  dropFrameEdges,
+  touchesFrame,
+  dropNoise,
+  dropRules,
+  dropSpecks,
+  isNoise,
+} from './noise';
 import { splitWide } from './split';
 import { groupLines } from './textLines';
 
@@ -16,6 +24,11 @@ export const MAX_INK_FRACTION = 0.4;
 export interface SegmentedDigit {
   blob: Blob;
   crop: DigitCrop;
+  /**
+   * The crop's box in the input's working image, set by the pipeline (the crop itself may be cut
+   * from a rectified page or a zoomed region).
+   */
+  box?: Rect;
 }
 
 export interface Segmentation {
@@ -41,7 +54,9 @@ export const MAX_MARKS = 64;
 export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentation {
   if (map.inkFraction > MAX_INK_FRACTION)
     return { lines: [], pairAsOne: null, referenceHeight: 0, marks: [] };
-  const candidates = dropRules(dropSpecks(map.blobs, minBoxSize), map.imageWidth, map.imageHeight);
+  const raw = dropRules(dropSpecks(map.blobs, minBoxSize), map.imageWidth, map.imageHeight);
+  const inner = raw.filter((b) => !touchesFrame(b, map));
+  const candidates = dropFrameEdges(raw, referenceHeight(inner.length ? inner : raw), map);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
   const digits = dropFaint(dropNoise(merged, refH), refH, map).flatMap((b) =>
