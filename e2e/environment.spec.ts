@@ -53,12 +53,12 @@ test('OpenCV.js failing to load: a message and a working retry', async ({
   problems,
 }) => {
   problems.allow(/404|Failed to load resource|Failed to fetch dynamically imported module/);
-  await context.route(/\/assets\/opencvModule-[\w-]+\.js$/, (route) =>
+  await context.route(/\/assets\/(opencvModule-[\w-]+\.js|opencv-[\w-]+\.wasm)$/, (route) =>
     route.fulfill({ status: 404, body: '' }),
   );
   await page.goto('/');
   await expectEngineError(page, /image-processing module could not be loaded/i);
-  await context.unroute(/\/assets\/opencvModule-[\w-]+\.js$/);
+  await context.unroute(/\/assets\/(opencvModule-[\w-]+\.js|opencv-[\w-]+\.wasm)$/);
   await retryUntilReady(page);
 });
 

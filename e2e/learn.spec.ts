@@ -23,7 +23,9 @@ async function firstCrop(page: Page): Promise<number[]> {
 
 /** The runner-up guess of the first digit, from its accessible description. */
 async function runnerUp(page: Page): Promise<number> {
-  const label = (await page.getByTestId('digit').first().getAttribute('aria-label')) ?? '';
+  // The card's button carries the description (the `digit` item holds it and its fix popover).
+  const card = page.getByTestId('digit').first().locator('button').first();
+  const label = (await card.getAttribute('aria-label')) ?? '';
   const m = /Other guesses: (\d)/.exec(label);
   if (!m) throw new Error(`no other guess in "${label}"`);
   return Number(m[1]);
@@ -90,7 +92,10 @@ test('a corrected sample changes the reading only while learning is on; export, 
   const digit = page.getByTestId('digit').first();
   await expect(digit).toHaveAttribute('data-personal', 'true');
   await expect(digit).toContainText('from your samples');
-  await expect(digit).toHaveAttribute('aria-label', /read with your handwriting samples/);
+  await expect(digit.locator('button').first()).toHaveAttribute(
+    'aria-label',
+    /read with your handwriting samples/,
+  );
 
   // Kept on the device: the samples and the switch survive a reload.
   await page.reload();

@@ -72,10 +72,18 @@ export async function planFromSegmentation(
   return { lines, pairCheck };
 }
 
+/**
+ * The pair check first (a two-digit image may be one digit broken in two, which a line of two
+ * blobs cannot tell), then the reader over the lines that leaves.
+ */
 export async function planFromLineReader(
-  segmentation: Segmentation,
+  found: Segmentation,
   reader: LineReader,
+  pairClassifier: PairClassifier | null = null,
 ): Promise<Plan> {
+  const paired = await planFromSegmentation(found, pairClassifier);
+  const segmentation: Segmentation =
+    paired.pairCheck?.merged && found.pairAsOne ? { ...found, lines: [[found.pairAsOne]] } : found;
   const read = await readLines(reader, segmentation.lines, segmentation.marks);
   const summary: LineReaderSummary = {
     segmented: 0,
@@ -122,7 +130,11 @@ export async function planFromLineReader(
     // A separator alone, with no digit beside it, is not worth a line.
     if (planned.digits.length > 0) lines.push(planned);
   });
-  return { lines, lineReader: summary };
+  return {
+    lines,
+    lineReader: summary,
+    ...(paired.pairCheck ? { pairCheck: paired.pairCheck } : {}),
+  };
 }
 
 /**

@@ -123,7 +123,7 @@ async function recognizeWith(
 
   let t = performance.now();
   const plan = models.lineReader
-    ? await planFromLineReader(segmentation, models.lineReader)
+    ? await planFromLineReader(segmentation, models.lineReader, models.pair)
     : await planFromSegmentation(segmentation, models.pair);
   // Normalising the crops is part of planning; the pair check or line reader is named when it ran.
   const planMs = performance.now() - t;
@@ -150,7 +150,8 @@ async function recognizeWith(
       const i = k++;
       const p = predictions[i]!;
       const rect = d.box ?? d.crop.rect; // the crop may come from a rectified or zoomed frame
-      const combined = d.read ? combineDigit(p, d.read) : p;
+      // A reading the user's own samples changed is theirs: the line reader does not overrule it.
+      const combined = d.read && !p.personal ? combineDigit(p, d.read) : p;
       // Ink the reader half took for a letter or a scribble keeps only the rest of its trust.
       const read =
         d.notDigit === undefined
