@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { grayCanvas, strokeLine, toRgba } from '../../engine/testing/raster';
 import type { RgbaImage } from '../../engine/types';
+import { robustBox as percentileBox } from '../unipen';
 import type { Rng } from './prng';
 
 export const UNIPEN_DIR = resolve('..', 'shared', 'data', 'unipen');
@@ -33,31 +34,14 @@ export function loadPenSamples(file: string, dir = UNIPEN_DIR): PenSample[] | nu
   return raw.samples.filter((s) => s.strokes.some((st) => st.length > 0));
 }
 
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
-}
-
-/** 2nd-98th percentile box widened by 10%: tablet glitches put a point far off the ink. */
+/** The percentile box (../unipen.ts) widened by 10%, so the ink near its edges is kept. */
 export function robustBox(strokes: PenSample['strokes']): {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
 } {
-  const xs = strokes
-    .flat()
-    .map((p) => p[0])
-    .sort((a, b) => a - b);
-  const ys = strokes
-    .flat()
-    .map((p) => p[1])
-    .sort((a, b) => a - b);
-  const [x0, x1, y0, y1] = [
-    percentile(xs, 0.02),
-    percentile(xs, 0.98),
-    percentile(ys, 0.02),
-    percentile(ys, 0.98),
-  ];
+  const { x0, x1, y0, y1 } = percentileBox(strokes);
   const mx = 0.1 * (x1 - x0) + 1e-6;
   const my = 0.1 * (y1 - y0) + 1e-6;
   return { x0: x0 - mx, y0: y0 - my, x1: x1 + mx, y1: y1 + my };
