@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { writeBenchPhoto, type BenchPhoto } from './photo';
 import { freePort, startPreview } from './server';
@@ -34,6 +34,21 @@ export interface BatchRun {
   /** The batch list's DOM: every item is there (no virtual window). */
   batchItemsInDom: number;
   jsHeapMB: number | null;
+  /** Worker tfjs tensors and OpenCV heap before the drop and after the last item. */
+  worker: { before: WorkerStats | null; after: WorkerStats | null };
+}
+
+interface WorkerStats {
+  numTensors: number;
+  openCvHeapBytes: number;
+}
+
+function workerStats(page: Page): Promise<WorkerStats | null> {
+  return page.evaluate(() =>
+    (window as unknown as { digitLens: { stats: () => Promise<WorkerStats> } }).digitLens
+      .stats()
+      .catch(() => null),
+  );
 }
 
 export async function measureBatch(
@@ -49,6 +64,7 @@ export async function measureBatch(
     await page.getByTestId('engine-status').and(page.locator('[data-state="ready"]')).waitFor({
       timeout: 120_000,
     });
+    const before = await workerStats(page);
     const bytes = readFileSync(photo.path).toString('base64');
     await page.evaluate(
       ({ b64, n }) => {
@@ -94,7 +110,8 @@ export async function measureBatch(
       if (s.total >= count && s.done >= count) break;
       await page.waitForTimeout(500);
     }
-    return await page.evaluate(
+    const after = await workerStats(page);
+    const run = await page.evaluate(
       ({ t0, end, n, text, photoBytes, first }) => {
         const items = [...document.querySelectorAll('[data-testid="batch-item"]')];
         const statuses = items.map((el) => [
@@ -128,10 +145,14 @@ export async function measureBatch(
         first: firstMs,
       },
     );
+    return { ...run, worker: { before, after } };
   } finally {
     await context.close();
   }
 }
+
+const mbOf = (s: WorkerStats | null): string =>
+  s ? `${(s.openCvHeapBytes / 1048576).toFixed(2)} MB` : 'n/a';
 
 /** The section BENCHMARKS.md gets. */
 export function batchReport(r: BatchRun | null): string {
@@ -152,6 +173,8 @@ export function batchReport(r: BatchRun | null): string {
     `| long tasks (> 50 ms), blocking time beyond 50 ms | ${r.longTasks}, ${r.blockingMs} ms |`,
     `| batch items in the DOM (no virtual list) | ${r.batchItemsInDom} |`,
     `| JS heap after the batch | ${r.jsHeapMB ?? 'n/a'} MB |`,
+    `| tfjs tensors in the worker, before / after the batch | ${r.worker.before?.numTensors ?? 'n/a'} / ${r.worker.after?.numTensors ?? 'n/a'} |`,
+    `| OpenCV WASM heap, before / after the batch | ${mbOf(r.worker.before)} / ${mbOf(r.worker.after)} |`,
     '',
   ].join('\n');
 }

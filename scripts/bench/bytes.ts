@@ -37,17 +37,25 @@ export function precacheUrls(outDir: string): { urls: string[]; entries: number 
   return { urls: [...new Set(urls)], entries: urls.length };
 }
 
+/** The models the engine loads: digits, pair check, line reader (folders under model/). */
+export const MODEL_DIRS = ['model', 'model/pair', 'model/line'] as const;
+
+/** Every model's model.json and the weight shards it names. */
+export function allModelFiles(outDir: string): string[] {
+  return MODEL_DIRS.flatMap((dir) => modelFiles(outDir, dir));
+}
+
 /** model.json and the weight shards it names. */
-export function modelFiles(outDir: string): string[] {
-  const json = join(outDir, 'model', 'model.json');
+export function modelFiles(outDir: string, dir = 'model'): string[] {
+  const json = join(outDir, dir, 'model.json');
   if (!existsSync(json)) return [];
-  const files = ['model/model.json'];
+  const files = [`${dir}/model.json`];
   try {
     const model = JSON.parse(readFileSync(json, 'utf8')) as {
       weightsManifest?: { paths: string[] }[];
     };
     for (const group of model.weightsManifest ?? []) {
-      for (const p of group.paths) files.push(`model/${p}`);
+      for (const p of group.paths) files.push(`${dir}/${p}`);
     }
   } catch {
     // Not JSON (a placeholder): counted as the one file it is.
@@ -60,7 +68,7 @@ export function byteCosts(outDir: string, mainJs: string[], workerJs: string[]):
   return {
     mainJs: mainJs.map((p) => cost(outDir, p)),
     workerJs: workerJs.map((p) => cost(outDir, p)),
-    model: modelFiles(outDir).map((p) => cost(outDir, p)),
+    model: allModelFiles(outDir).map((p) => cost(outDir, p)),
     precache: {
       entries: pre.entries,
       duplicates: pre.entries - pre.urls.length,

@@ -172,8 +172,8 @@ function bytesRows(r: BenchResults): string[] {
     `| OpenCV.js WebAssembly (own file, stream-compiled) | ${kb(sum(openCv, 'raw'))} | ${kb(sum(openCv, 'gzip'))} | | | ${list(openCv)} |`,
     `| tfjs WASM binaries (precached; fetched when the wasm backend runs) | ${kb(sum(wasm, 'raw'))} | ${kb(sum(wasm, 'gzip'))} | | | ${wasm.length} files |`,
     b.model.length > 0
-      ? `| model (model.json + shards) | **${kb(sum(b.model, 'raw'))}** | ${kb(sum(b.model, 'gzip'))} | | | ${list(b.model)} |`
-      : '| model (model.json + shards) | n/a: no public/model/model.json in this build | | | | |',
+      ? `| models: digits, pair check, line reader (model.json + shards) | **${kb(sum(b.model, 'raw'))}** | ${kb(sum(b.model, 'gzip'))} | <= 2.5 MB raw | ${verdict(sum(b.model, 'raw'), 2.5 * 1024 * 1024)} | ${list(b.model)} |`
+      : '| models (model.json + shards) | n/a: no public/model/model.json in this build | | | | |',
     `| total precache (sw.js manifest) | **${mb(sum(b.precache.files, 'raw'))}** | ${mb(sum(b.precache.files, 'gzip'))} | | | ${b.precache.files.length} files${b.precache.duplicates ? ` (${b.precache.entries} manifest entries, ${b.precache.duplicates} listed twice)` : ''} |`,
   ];
 }
@@ -222,10 +222,10 @@ export function renderReport(r: BenchResults): string {
     timingRow(
       'cold load: engine ready (`digit-lens:engine-ready`)',
       marks(r.cold, 'engineReady'),
-      3000,
+      1000,
     ),
     timingRow('warm load (service worker): interactive UI', marks(r.warm, 'interactive'), 1000),
-    timingRow('warm load (service worker): engine ready', marks(r.warm, 'engineReady'), 1500),
+    timingRow('warm load (service worker): engine ready', marks(r.warm, 'engineReady'), 500),
     timingRow(
       'canvas: pointerup to result done',
       strokesDone.map((s) => s.ms),

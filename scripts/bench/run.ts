@@ -44,7 +44,7 @@ const FULL: Counts = {
   photos: 10,
   inference: 6,
   memoryLow: 20,
-  memoryHigh: 200,
+  memoryHigh: 500,
 };
 const QUICK: Counts = {
   loads: 2,

@@ -5,6 +5,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { DEFAULT_BACKENDS, selectBackend } from './classifier/backend';
+import { prefetched } from './classifier/prefetch';
 import {
   loadClassifier,
   topGuesses,
@@ -255,6 +256,13 @@ async function modelSteps(
   options: RecognizerOptions,
   progress: Progress,
 ): Promise<{ backend: BackendName; models: Models }> {
+  // Model files download while the backend starts.
+  const sources: RecognizerOptions = {
+    ...options,
+    model: prefetched(options.model),
+    ...(options.pairModel ? { pairModel: prefetched(options.pairModel) } : {}),
+    ...(options.lineModel ? { lineModel: prefetched(options.lineModel) } : {}),
+  };
   progress({ step: 'backend', done: false });
   const backend = await selectBackend(
     options.backends ?? DEFAULT_BACKENDS,
@@ -265,7 +273,7 @@ async function modelSteps(
   progress({ step: 'backend', done: true, detail: backend });
 
   progress({ step: 'model', done: false });
-  const models = await loadModels(options);
+  const models = await loadModels(sources);
   progress({ step: 'model', done: true });
 
   progress({ step: 'warmup', done: false });
