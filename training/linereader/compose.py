@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from . import glyphs
+from . import clutter, glyphs
 from .alphabet import INK_HEIGHT, LINE_HEIGHT, PAD_X, WIDTH_STEP
 from .strokes import Sample, render
 
@@ -105,6 +105,8 @@ class LineComposer:
             return out
         if self.negatives and r < 0.29:
             return self.negative_line(pen)
+        if self.negatives and r < 0.37:
+            return [self.clutter() for _ in range(rng.integers(1, 4))]
         n = int(rng.choice([1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10]))
         labels = [int(rng.integers(10)) for _ in range(n)]
         out = [self.digit(k, pen) for k in labels]
@@ -114,6 +116,8 @@ class LineComposer:
             word = self.word(pen)
             at = int(rng.integers(len(out) + 1))
             out.insert(at, word)
+        if self.negatives and rng.random() < 0.04:
+            out.insert(int(rng.integers(len(out) + 1)), self.clutter())
         return out
 
     def with_separators(self, digits: list[Piece], pen: float) -> list[Piece]:
@@ -142,6 +146,10 @@ class LineComposer:
             n = max(1, int(round(ink.shape[1] / D)))
             return [Piece(ink, '?' * n)]
         return [self.word(pen) for _ in range(rng.integers(1, 3))]
+
+    def clutter(self) -> Piece:
+        ink = _crop_ink(clutter.clutter(D, self.rng))
+        return Piece(ink, '?' * max(1, int(round(ink.shape[1] / D))))
 
     # -- layout ---------------------------------------------------------------------------
     def gap(self) -> float:
