@@ -41,9 +41,7 @@ def read_idx(path: str, expected_magic: int) -> np.ndarray:
     dims = [int.from_bytes(buf[4 + 4 * i : 8 + 4 * i], 'big') for i in range(ndim)]
     size = int(np.prod(dims))
     if len(buf) != header + size:
-        raise DataError(
-            f'MNIST IDX file has {len(buf) - header} data bytes, expected {size} for dims {dims}: {path}'
-        )
+        raise DataError(f'MNIST IDX file has {len(buf) - header} data bytes, expected {size} for dims {dims}: {path}')
     return np.frombuffer(buf, dtype=np.uint8, offset=header).reshape(dims)
 
 
@@ -63,10 +61,8 @@ def to_tensor(images: np.ndarray) -> torch.Tensor:
     return torch.from_numpy(images.astype(np.float32) / 255.0).unsqueeze(1)
 
 
-
 def validation_split(n: int, seed: int, val_size: int) -> tuple[np.ndarray, np.ndarray]:
     """(validation, training) indices into the 60k training images, fixed by the seed; the pair
     check (pair.py) holds out the same validation images."""
     perm = np.random.RandomState(seed).permutation(n)
     return perm[:val_size], perm[val_size:]
-

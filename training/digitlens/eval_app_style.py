@@ -29,7 +29,10 @@ def main() -> None:
     for factor in (1, 2, 4, 8):
         for thr in (0.3, 0.5):
             xb = torch.cat(
-                [binarize_renormalize(x[i : i + 1000], g, factor, thr=thr, jitter=False) for i in range(0, len(x), 1000)]
+                [
+                    binarize_renormalize(x[i : i + 1000], g, factor, thr=thr, jitter=False)
+                    for i in range(0, len(x), 1000)
+                ]
             )
             acc = (net.predict(xb).numpy().argmax(1) == labels).mean()
             print(f'app-style (upsample x{factor}, threshold {thr}): {acc * 100:.2f}%', flush=True)

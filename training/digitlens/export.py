@@ -277,5 +277,7 @@ def load_tfjs(model_dir: str) -> FoldedNet:
         elif kind == 'GlobalAveragePooling2D':
             ops.append({'type': 'gap', 'name': name})
         elif kind == 'Dense':
-            ops.append({'type': 'dense', 'name': name, 'kernel': weights[f'{name}/kernel'], 'bias': weights[f'{name}/bias']})
+            ops.append(
+                {'type': 'dense', 'name': name, 'kernel': weights[f'{name}/kernel'], 'bias': weights[f'{name}/bias']}
+            )
     return FoldedNet(ops)

@@ -30,6 +30,7 @@ def ece_score(probs: np.ndarray, labels: np.ndarray, n_bins: int = 15) -> float:
 
 def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
     """Minimise validation NLL over T (grid search in log space, then a fine local grid)."""
+
     def nll(t: float) -> float:
         return F.cross_entropy(logits / t, labels).item()
 

@@ -40,4 +40,6 @@ def arch_text(model: Net) -> str:
         parts.append(f'conv3x3({cout})-BN-ReLU')
         if pool:
             parts.append('maxpool2')
-    return 'input 28x28x1 -> ' + ' -> '.join(parts) + f' -> global-avg-pool -> dense({model.fc.out_features}) -> softmax'
+    return (
+        'input 28x28x1 -> ' + ' -> '.join(parts) + f' -> global-avg-pool -> dense({model.fc.out_features}) -> softmax'
+    )

@@ -57,12 +57,18 @@ def sources(seed: int, val_size: int = 5000):
     digits = strokes.load('digits.json')
     numbers = strokes.load('digit_strings.json')
     split = {
-        'train': (x[train_idx], y[train_idx],
-                  [s for s in digits if not strokes.is_validation_writer(s.writer)],
-                  [s for s in numbers if not strokes.is_validation_writer(s.writer)]),
-        'val': (x[val_idx], y[val_idx],
-                [s for s in digits if strokes.is_validation_writer(s.writer)],
-                [s for s in numbers if strokes.is_validation_writer(s.writer)]),
+        'train': (
+            x[train_idx],
+            y[train_idx],
+            [s for s in digits if not strokes.is_validation_writer(s.writer)],
+            [s for s in numbers if not strokes.is_validation_writer(s.writer)],
+        ),
+        'val': (
+            x[val_idx],
+            y[val_idx],
+            [s for s in digits if strokes.is_validation_writer(s.writer)],
+            [s for s in numbers if strokes.is_validation_writer(s.writer)],
+        ),
     }
     return split
 
