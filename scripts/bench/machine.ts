@@ -24,7 +24,7 @@ function osName(): string {
 
 /** Other jobs that compete for the CPU: model training, test runners, other benchmarks. */
 const HEAVY: [RegExp, string][] = [
-  [/train\.py/, 'model training (training/train.py)'],
+  [/train\.py|pair\.py|-m (digitlens\.(train|pair)|linereader)/, 'model training (training/)'],
   [/playwright test/, 'Playwright tests'],
   [/vitest/, 'vitest'],
   [/bench-accuracy|bench:accuracy/, 'accuracy benchmark'],

@@ -48,8 +48,14 @@ def write_parity(ops, pool, path: str, n: int = 3) -> None:
     for i in np.linspace(0, len(pool) - 1, n).astype(int):
         a = pool.lines[i].astype(np.float32) / 255.0
         p = export.run_folded(ops, torch.from_numpy(a)[None, None])[0].numpy()
-        items.append({'text': pool.texts[i], 'width': a.shape[1], 'pixels': np.round(a, 4).ravel().tolist(),
-                      'probs': np.round(p, 6).tolist()})
+        items.append(
+            {
+                'text': pool.texts[i],
+                'width': a.shape[1],
+                'pixels': np.round(a, 4).ravel().tolist(),
+                'probs': np.round(p, 6).tolist(),
+            }
+        )
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w') as f:
         json.dump({'height': LINE_HEIGHT, 'items': items}, f, separators=(',', ':'))
@@ -70,11 +76,22 @@ def main(argv=None) -> int:
     pool = data.cached(args.cache, lambda: data.composed(src['train'], args.train_lines, args.seed))
     val = data.composed(src['val'], args.val_lines, args.seed + 1)
     real_val = data.real_numbers(src['val'][3], args.seed + 2)
-    print(f'data: {len(pool)} train lines, {len(val)} val lines, {len(real_val)} real val numbers '
-          f'({time.time() - t:.0f} s)', flush=True)
+    print(
+        f'data: {len(pool)} train lines, {len(val)} val lines, {len(real_val)} real val numbers '
+        f'({time.time() - t:.0f} s)',
+        flush=True,
+    )
     model = LineNet()
-    history = train(model, pool, args.epochs, args.lr, args.batch_size, args.seed,
-                    log=lambda e: print(e, flush=True), val=real_val if len(real_val) else val)
+    history = train(
+        model,
+        pool,
+        args.epochs,
+        args.lr,
+        args.batch_size,
+        args.seed,
+        log=lambda e: print(e, flush=True),
+        val=real_val if len(real_val) else val,
+    )
     temperature = fit_temperature(model, val)
     ops = export.fold(model, temperature)
     files = export.export(ops, args.out_dir)
@@ -91,15 +108,27 @@ def main(argv=None) -> int:
         'classes': CLASSES,
         'symbols': SYMBOLS,
         'blank': 0,
-        'input': {'height': LINE_HEIGHT, 'ink_height': INK_HEIGHT, 'pad_x': PAD_X, 'width_step': WIDTH_STEP,
-                  'columns_per_output': 4, 'ink': '1 on 0, float32'},
+        'input': {
+            'height': LINE_HEIGHT,
+            'ink_height': INK_HEIGHT,
+            'pad_x': PAD_X,
+            'width_step': WIDTH_STEP,
+            'columns_per_output': 4,
+            'ink': '1 on 0, float32',
+        },
         'temperature': temperature,
-        'training': {'epochs': args.epochs, 'train_lines': args.train_lines, 'batch_size': args.batch_size,
-                     'lr': args.lr, 'seed': args.seed, 'seconds': round(time.time() - started),
-                     'history': history},
+        'training': {
+            'epochs': args.epochs,
+            'train_lines': args.train_lines,
+            'batch_size': args.batch_size,
+            'lr': args.lr,
+            'seed': args.seed,
+            'seconds': round(time.time() - started),
+            'history': history,
+        },
         'data': 'lines composed from MNIST train digits (the digit model\'s validation split held out) and '
-                'UNIPEN development writers (../shared/data/unipen, validation writers held out by '
-                'linereader.strokes.is_validation_writer), separators, font letters and scribbles',
+        'UNIPEN development writers (../shared/data/unipen, validation writers held out by '
+        'linereader.strokes.is_validation_writer), separators, font letters and scribbles',
         'metrics_pytorch': metrics,
         'files': files,
     }

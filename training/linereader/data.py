@@ -4,15 +4,13 @@ model's validation split (MNIST train), so no validation writer or digit is trai
 from __future__ import annotations
 
 import os
-import sys
 
 import numpy as np
 
+from digitlens.data import load_mnist, validation_split
+
 from . import strokes
 from .compose import D, LineComposer, fit_line
-
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import train as digit_train  # noqa: E402  (training/train.py: MNIST reader and its split)
 
 
 class Pool:
@@ -54,17 +52,23 @@ def cached(path: str | None, make) -> Pool:
 
 
 def sources(seed: int, val_size: int = 5000):
-    x, y = digit_train.load_mnist('train')
-    val_idx, train_idx = digit_train.validation_split(len(x), seed, val_size)
+    x, y = load_mnist('train')
+    val_idx, train_idx = validation_split(len(x), seed, val_size)
     digits = strokes.load('digits.json')
     numbers = strokes.load('digit_strings.json')
     split = {
-        'train': (x[train_idx], y[train_idx],
-                  [s for s in digits if not strokes.is_validation_writer(s.writer)],
-                  [s for s in numbers if not strokes.is_validation_writer(s.writer)]),
-        'val': (x[val_idx], y[val_idx],
-                [s for s in digits if strokes.is_validation_writer(s.writer)],
-                [s for s in numbers if strokes.is_validation_writer(s.writer)]),
+        'train': (
+            x[train_idx],
+            y[train_idx],
+            [s for s in digits if not strokes.is_validation_writer(s.writer)],
+            [s for s in numbers if not strokes.is_validation_writer(s.writer)],
+        ),
+        'val': (
+            x[val_idx],
+            y[val_idx],
+            [s for s in digits if strokes.is_validation_writer(s.writer)],
+            [s for s in numbers if strokes.is_validation_writer(s.writer)],
+        ),
     }
     return split
 

@@ -82,9 +82,7 @@ def _shear(a: np.ndarray, s: float) -> np.ndarray:
     h, w = a.shape
     extra = int(abs(s) * h) + 1
     img = Image.fromarray((a * 255).astype(np.uint8))
-    out = img.transform(
-        (w + extra, h), Image.AFFINE, (1, s, -extra if s > 0 else 0, 0, 1, 0), resample=Image.BILINEAR
-    )
+    out = img.transform((w + extra, h), Image.AFFINE, (1, s, -extra if s > 0 else 0, 0, 1, 0), resample=Image.BILINEAR)
     return np.asarray(out, dtype=np.float32) / 255.0
 
 

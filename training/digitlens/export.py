@@ -1,13 +1,13 @@
-"""Exports the trained PyTorch CNN to the TensorFlow.js Layers format (model.json + one shard).
+"""The one TensorFlow.js Layers exporter for every model (digit, pair check, line reader).
 
 No tensorflowjs package needed: the Keras-style topology JSON and the weights manifest are
 written directly, in the form @tensorflow/tfjs-layers 4.x reads with tf.loadLayersModel().
 
 - BatchNorm (eval statistics) is folded into the preceding bias-free convolution.
-- The calibration temperature T is folded into the final dense layer (W/T, b/T), so the
-  exported softmax is calibrated.
-- Layouts: PyTorch conv weights OIHW -> TF HWIO; dense [out,in] -> [in,out]. The network ends
-  with global average pooling, so no NCHW/NHWC flatten permutation is involved.
+- The calibration temperature T is folded into the head (W/T, b/T), so the exported softmax
+  is calibrated.
+- Layouts: PyTorch conv weights OIHW -> TF HWIO; dense [out,in] -> [in,out]. The networks end
+  with global average pooling or a 1x1 convolution, so no NCHW/NHWC flatten permutation.
 - float16: weights are rounded to IEEE half precision, stored as such in the shard and declared
   with "quantization": {"dtype": "float16", "original_dtype": "float32"}; tfjs dequantizes them.
   FoldedNet computes with exactly those rounded values, so PyTorch and tfjs see the same network.
@@ -24,10 +24,13 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 SHARD = 'group1-shard1of1.bin'
+GENERATED_BY = 'digit-lens training/digitlens/export.py'
 
 
 class FoldedNet:
-    """The exported network as a list of ops with float32 numpy weights (already rounded)."""
+    """The exported network as a list of ops with float32 numpy weights (already rounded).
+    Ops: conv (HWIO kernel, 'same' padding, relu or softmax over channels), maxpool, gap
+    (global average pooling), dense (softmax)."""
 
     def __init__(self, ops: list[dict]):
         self.ops = ops
@@ -36,14 +39,17 @@ class FoldedNet:
         return sum(op[k].size for op in self.ops for k in ('kernel', 'bias') if k in op)
 
     @torch.no_grad()
-    def logits_or_probs(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """NCHW input -> the exported network's output (probabilities), in PyTorch layout."""
         h = x
         for op in self.ops:
             if op['type'] == 'conv':
                 w = torch.from_numpy(op['kernel']).permute(3, 2, 0, 1).contiguous()  # HWIO -> OIHW
-                h = F.relu(F.conv2d(h, w, torch.from_numpy(op['bias']), padding=1))
+                pad = (w.shape[2] // 2, w.shape[3] // 2)
+                h = F.conv2d(h, w, torch.from_numpy(op['bias']), padding=pad)
+                h = F.relu(h) if op['activation'] == 'relu' else F.softmax(h, dim=1)
             elif op['type'] == 'maxpool':
-                h = F.max_pool2d(h, 2)
+                h = F.max_pool2d(h, op['pool'])
             elif op['type'] == 'gap':
                 h = h.mean(dim=(2, 3))
             elif op['type'] == 'dense':
@@ -52,7 +58,7 @@ class FoldedNet:
         return h
 
     def predict(self, x: torch.Tensor, bs: int = 1000) -> torch.Tensor:
-        return torch.cat([self.logits_or_probs(x[i : i + bs]) for i in range(0, x.shape[0], bs)])
+        return torch.cat([self.forward(x[i : i + bs]) for i in range(0, x.shape[0], bs)])
 
 
 def _round(a: np.ndarray, float16: bool) -> np.ndarray:
@@ -64,12 +70,15 @@ def _round(a: np.ndarray, float16: bool) -> np.ndarray:
     return np.ascontiguousarray(a)
 
 
-def fold_model(model: nn.Module, temperature: float, float16: bool) -> FoldedNet:
-    model.eval()
+def _count(ops: list[dict], kind: str) -> int:
+    return sum(o['type'] == kind for o in ops)
+
+
+def fold_features(features: nn.Sequential, float16: bool) -> list[dict]:
+    """conv-BN-ReLU blocks and max pools -> conv ops (BatchNorm folded in) and maxpool ops."""
     ops: list[dict] = []
-    mods = list(model.features)
+    mods = list(features)
     i = 0
-    n_conv = 0
     while i < len(mods):
         m = mods[i]
         if isinstance(m, nn.Conv2d):
@@ -80,32 +89,51 @@ def fold_model(model: nn.Module, temperature: float, float16: bool) -> FoldedNet
             scale = bn.weight.detach().double() / torch.sqrt(bn.running_var.double() + bn.eps)
             wf = w * scale.view(-1, 1, 1, 1)
             bf = bn.bias.detach().double() + (b - bn.running_mean.double()) * scale
-            n_conv += 1
-            ops.append(
-                {
-                    'type': 'conv',
-                    'name': f'conv{n_conv}',
-                    'kernel': _round(wf.permute(2, 3, 1, 0).numpy(), float16),  # OIHW -> HWIO
-                    'bias': _round(bf.numpy(), float16),
-                }
-            )
+            name = f'conv{_count(ops, "conv") + 1}'
+            ops.append(_conv_op(name, wf, bf, 'relu', float16))
             i += 3
         elif isinstance(m, nn.MaxPool2d):
-            ops.append({'type': 'maxpool', 'name': f'pool{sum(o["type"] == "maxpool" for o in ops) + 1}'})
+            k = m.kernel_size if isinstance(m.kernel_size, tuple) else (m.kernel_size, m.kernel_size)
+            ops.append({'type': 'maxpool', 'name': f'pool{_count(ops, "maxpool") + 1}', 'pool': [int(k[0]), int(k[1])]})
             i += 1
         else:
             raise TypeError(f'unexpected module {m}')
-    ops.append({'type': 'gap', 'name': 'gap'})
-    fc = model.fc
-    ops.append(
+    return ops
+
+
+def _conv_op(name: str, w: torch.Tensor, b: torch.Tensor, activation: str, float16: bool) -> dict:
+    return {
+        'type': 'conv',
+        'name': name,
+        'kernel': _round(w.permute(2, 3, 1, 0).numpy(), float16),  # OIHW -> HWIO
+        'bias': _round(b.numpy(), float16),
+        'activation': activation,
+    }
+
+
+def dense_head(fc: nn.Linear, temperature: float, float16: bool) -> list[dict]:
+    """Global average pooling and a softmax dense layer with 1/T folded in."""
+    return [
+        {'type': 'gap', 'name': 'gap'},
         {
             'type': 'dense',
             'name': 'logits',
             'kernel': _round((fc.weight.detach().double() / temperature).t().numpy(), float16),
             'bias': _round((fc.bias.detach().double() / temperature).numpy(), float16),
-        }
-    )
-    return FoldedNet(ops)
+        },
+    ]
+
+
+def conv_head(conv: nn.Conv2d, temperature: float, float16: bool, name: str) -> list[dict]:
+    """A convolution with a softmax over its channels and 1/T folded in (per-column outputs)."""
+    w = conv.weight.detach().double() / temperature
+    return [_conv_op(name, w, conv.bias.detach().double() / temperature, 'softmax', float16)]
+
+
+def fold_model(model: nn.Module, temperature: float, float16: bool) -> FoldedNet:
+    """A Net (conv blocks, global average pooling, dense) as the network tfjs will run."""
+    model.eval()
+    return FoldedNet(fold_features(model.features, float16) + dense_head(model.fc, temperature, float16))
 
 
 def _init(name: str) -> dict:
@@ -134,19 +162,21 @@ def _weights(activation: str) -> dict:
     }
 
 
-def _layer_config(op: dict) -> dict:
+def layer_config(op: dict) -> dict:
+    """One op as a Keras layer config (the key order is the one tfjs-converter writes)."""
     if op['type'] == 'conv':
+        kh, kw = op['kernel'].shape[:2]
         return {
             'class_name': 'Conv2D',
             'config': {
                 **_common(op),
                 'filters': int(op['kernel'].shape[3]),
-                'kernel_size': [3, 3],
+                'kernel_size': [int(kh), int(kw)],
                 'strides': [1, 1],
                 'padding': 'same',
                 'data_format': 'channels_last',
                 'dilation_rate': [1, 1],
-                **_weights('relu'),
+                **_weights(op['activation']),
             },
         }
     if op['type'] == 'maxpool':
@@ -154,9 +184,9 @@ def _layer_config(op: dict) -> dict:
             'class_name': 'MaxPooling2D',
             'config': {
                 **_common(op),
-                'pool_size': [2, 2],
+                'pool_size': op['pool'],
                 'padding': 'valid',
-                'strides': [2, 2],
+                'strides': op['pool'],
                 'data_format': 'channels_last',
             },
         }
@@ -173,15 +203,17 @@ def _layer_config(op: dict) -> dict:
     raise TypeError(op['type'])
 
 
-def export_tfjs(net: FoldedNet, out_dir: str, float16: bool, model_name: str) -> list[str]:
-    """Writes model.json and group1-shard1of1.bin into out_dir; returns the file names."""
+def export_tfjs(
+    net: FoldedNet, out_dir: str, float16: bool, model_name: str, input_shape: tuple = (None, 28, 28, 1)
+) -> list[str]:
+    """Writes model.json and group1-shard1of1.bin into out_dir; returns the file names.
+    `input_shape` is NHWC with None for free dimensions (the line reader's width)."""
     os.makedirs(out_dir, exist_ok=True)
-    layers = [
-        {
-            'class_name': 'InputLayer',
-            'config': {'batch_input_shape': [None, 28, 28, 1], 'dtype': 'float32', 'sparse': False, 'name': 'input'},
-        }
-    ] + [_layer_config(op) for op in net.ops]
+    input_layer = {
+        'class_name': 'InputLayer',
+        'config': {'batch_input_shape': list(input_shape), 'dtype': 'float32', 'sparse': False, 'name': 'input'},
+    }
+    layers = [input_layer] + [layer_config(op) for op in net.ops]
     weights = []
     blobs = []
     for op in net.ops:
@@ -198,7 +230,7 @@ def export_tfjs(net: FoldedNet, out_dir: str, float16: bool, model_name: str) ->
             weights.append(spec)
     model_json = {
         'format': 'layers-model',
-        'generatedBy': 'digit-lens training/export_tfjs.py',
+        'generatedBy': GENERATED_BY,
         'convertedBy': None,
         'modelTopology': {
             'class_name': 'Sequential',
@@ -214,3 +246,38 @@ def export_tfjs(net: FoldedNet, out_dir: str, float16: bool, model_name: str) ->
     with open(os.path.join(out_dir, 'model.json'), 'w') as f:
         json.dump(model_json, f, separators=(',', ':'))
     return ['model.json', SHARD]
+
+
+def load_tfjs(model_dir: str) -> FoldedNet:
+    """Reads an export back (model.json + shards, float16 or float32) as the FoldedNet tfjs runs."""
+    with open(os.path.join(model_dir, 'model.json')) as f:
+        mj = json.load(f)
+    group = mj['weightsManifest'][0]
+    raw = b''
+    for p in group['paths']:
+        with open(os.path.join(model_dir, p), 'rb') as f:
+            raw += f.read()
+    weights, off = {}, 0
+    for spec in group['weights']:
+        n = int(np.prod(spec['shape']))
+        f16 = spec.get('quantization', {}).get('dtype') == 'float16'
+        dtype, size = ('<f2', 2) if f16 else ('<f4', 4)
+        a = np.frombuffer(raw, dtype=dtype, count=n, offset=off).astype(np.float32)
+        weights[spec['name']] = a.reshape(spec['shape'])
+        off += size * n
+    ops = []
+    for layer in mj['modelTopology']['config']['layers']:
+        kind, cfg = layer['class_name'], layer['config']
+        name = cfg['name']
+        if kind == 'Conv2D':
+            k, b = weights[f'{name}/kernel'], weights[f'{name}/bias']
+            ops.append({'type': 'conv', 'name': name, 'kernel': k, 'bias': b, 'activation': cfg['activation']})
+        elif kind == 'MaxPooling2D':
+            ops.append({'type': 'maxpool', 'name': name, 'pool': list(cfg['pool_size'])})
+        elif kind == 'GlobalAveragePooling2D':
+            ops.append({'type': 'gap', 'name': name})
+        elif kind == 'Dense':
+            ops.append(
+                {'type': 'dense', 'name': name, 'kernel': weights[f'{name}/kernel'], 'bias': weights[f'{name}/bias']}
+            )
+    return FoldedNet(ops)
