@@ -11,6 +11,9 @@
  * Real categories take every sample they have, whatever --n says: real (../shared/data/
  * real-photos), unipen-numbers and unipen-digits (../shared/data/unipen, the line reader's
  * validation writers, drawn on the pad).
+ * Issue 14 (not a digit), drawn on the pad: nondigit (words of a stroke font, scribbles,
+ * shapes; scored as the share with no confident digit) and separators (dates, prices, times,
+ * phone-like and labelled numbers with real UNIPEN digits: "Total: 42" is expected as "42").
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 /**
  * Where each accuracy-benchmark category's images come from: the MNIST-line renderers
- * (generate.ts), the page scenes (pageSet.ts) or the real photos folder (realPhotos.ts).
+ * (generate.ts), the page scenes (pageSet.ts), the real photos folder (realPhotos.ts), UNIPEN
+ * (realCategories.ts) or the not-a-digit ink of issue 14 (nonDigitCategories.ts).
  */
 import type { InkBox } from '../../engine/testing/raster';
 import type { RgbaImage } from '../../engine/types';
@@ -8,16 +9,21 @@ import { CATEGORIES, generateSample, type Category } from './generate';
 import { PAGE_CATEGORIES, REAL_CATEGORY, generatePageSample, isPageCategory } from './pageSet';
 import { listRealPhotos, readRealPhoto, REAL_PHOTOS_DIR } from './realPhotos';
 import { REAL_CATEGORIES, realSet, type RealCategory } from './realCategories';
+import { NONDIGIT_CATEGORIES, inkSet, type NonDigitCategory } from './nonDigitCategories';
 
 export const ALL_CATEGORIES: readonly string[] = [
   ...CATEGORIES,
   ...PAGE_CATEGORIES,
   REAL_CATEGORY,
   ...REAL_CATEGORIES,
+  ...NONDIGIT_CATEGORIES,
 ];
 
-/** Categories whose images hold no writing: only confident digits count as read. */
-export const EMPTY_CATEGORIES: readonly string[] = ['negative'];
+/**
+ * Categories whose images hold no digit: only confident digits count as read, so the score is
+ * the share of images with no confident digit.
+ */
+export const EMPTY_CATEGORIES: readonly string[] = ['negative', 'nondigit'];
 
 export interface BenchSample {
   name: string;
@@ -51,6 +57,24 @@ export function sampleStream(category: string, seed: number, n: number): SampleS
         for (let i = 0; i < set.count; i++) {
           const s = set.sample(i);
           yield { name: `${category}#${i}`, image: s.image, text: s.text, boxes: [] };
+        }
+      })(),
+    };
+  }
+  if ((NONDIGIT_CATEGORIES as readonly string[]).includes(category)) {
+    const set = inkSet(category as NonDigitCategory, seed);
+    if (!set) return { skipped: `${category} skipped: no ../shared/data/unipen (its digits)` };
+    return {
+      samples: (function* () {
+        for (let i = 0; i < n; i++) {
+          const s = set.sample(i);
+          // The name says what was drawn, so a failure line reads 'separators#3 (Total: 42)'.
+          yield {
+            name: `${category}#${i} (${s.written})`,
+            image: s.image,
+            text: s.text,
+            boxes: [],
+          };
         }
       })(),
     };
