@@ -6,7 +6,7 @@
  * only recorded (logged) until the engine reads them, and the app must keep working.
  */
 import type { Locator, Page } from '@playwright/test';
-import { openPad } from './pen';
+import { drawStroke, openPad, settledText } from './pen';
 import { expect, test } from './support';
 import { inkSet, type InkSample } from '../src/node/evalset/nonDigitCategories';
 import type { Pt } from '../src/node/evalset/strokeFont';
@@ -17,19 +17,6 @@ const SEED = 7;
 const NONDIGITS = 8;
 /** Of the 8 not-a-digit drawings, this many must end with no digit that is not doubtful. */
 const MIN_CLEAN = 7;
-
-/** Waits until the result is done and stays so for a moment (each stroke starts a reading). */
-async function settled(result: Locator): Promise<string> {
-  await expect(result).toHaveAttribute('data-status', 'done');
-  let text = await result.getAttribute('data-text');
-  for (;;) {
-    await result.page().waitForTimeout(250);
-    await expect(result).toHaveAttribute('data-status', 'done');
-    const now = await result.getAttribute('data-text');
-    if (now === text) return now ?? '';
-    text = now;
-  }
-}
 
 /** The sample's strokes (units: a digit is 1 tall) centred on the pad, a digit 35% of its height. */
 async function replay(page: Page, canvas: Locator, s: InkSample): Promise<void> {
@@ -55,10 +42,7 @@ async function replay(page: Page, canvas: Locator, s: InkSample): Promise<void> 
       if (Math.hypot(q.x - last.x, q.y - last.y) >= 10) path.push(q);
     }
     if (path.length === 1) path.push({ x: path[0]!.x + 1, y: path[0]!.y + 1 }); // a dot
-    await page.mouse.move(path[0]!.x, path[0]!.y);
-    await page.mouse.down();
-    for (const q of path.slice(1)) await page.mouse.move(q.x, q.y, { steps: 2 });
-    await page.mouse.up();
+    await drawStroke(page, path, 2);
   }
 }
 
@@ -67,7 +51,7 @@ async function draw(page: Page, canvas: Locator, result: Locator, s: InkSample):
   if (await clear.isEnabled()) await clear.click();
   await expect(result).toHaveAttribute('data-status', 'idle');
   await replay(page, canvas, s);
-  return settled(result);
+  return settledText(result);
 }
 
 // Known gap (issue 14, part 3): measured 4 of 8 clean on the shipped line reader. test.fail()

@@ -53,13 +53,30 @@ export interface Row {
   size: number;
 }
 
-export async function drawStroke(page: Page, points: { x: number; y: number }[]): Promise<void> {
+export async function drawStroke(
+  page: Page,
+  points: { x: number; y: number }[],
+  steps = 4,
+): Promise<void> {
   const [first, ...rest] = points;
   if (!first) return;
   await page.mouse.move(first.x, first.y);
   await page.mouse.down();
-  for (const p of rest) await page.mouse.move(p.x, p.y, { steps: 4 });
+  for (const p of rest) await page.mouse.move(p.x, p.y, { steps });
   await page.mouse.up();
+}
+
+/** Waits until the result is done and stays so for a moment (each stroke starts a reading). */
+export async function settledText(result: Locator): Promise<string> {
+  await expect(result).toHaveAttribute('data-status', 'done');
+  let text = await result.getAttribute('data-text');
+  for (;;) {
+    await result.page().waitForTimeout(250);
+    await expect(result).toHaveAttribute('data-status', 'done');
+    const now = await result.getAttribute('data-text');
+    if (now === text) return now ?? '';
+    text = now;
+  }
 }
 
 /** Writes `text` with the mouse, one stroke at a time, like a person would. */

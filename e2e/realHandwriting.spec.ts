@@ -6,7 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { drawStroke, openPad } from './pen';
+import { drawStroke, openPad, settledText } from './pen';
 import { expect, test } from './support';
 import { isValidationWriter, placeStrokes, robustBox } from '../src/node/evalset/unipen';
 
@@ -25,19 +25,6 @@ interface Sample {
 function validationNumbers(): Sample[] {
   const raw = JSON.parse(readFileSync(DATA, 'utf8')) as { samples: Sample[] };
   return raw.samples.filter((s) => isValidationWriter(s.writer)).slice(0, 32);
-}
-
-/** Waits until the result is done and stays so for a moment (each stroke starts a reading). */
-async function settledText(result: Locator): Promise<string> {
-  await expect(result).toHaveAttribute('data-status', 'done');
-  let text = await result.getAttribute('data-text');
-  for (;;) {
-    await result.page().waitForTimeout(250);
-    await expect(result).toHaveAttribute('data-status', 'done');
-    const now = await result.getAttribute('data-text');
-    if (now === text) return now ?? '';
-    text = now;
-  }
 }
 
 async function replay(page: Page, canvas: Locator, s: Sample): Promise<void> {

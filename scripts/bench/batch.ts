@@ -38,12 +38,14 @@ export interface BatchRun {
   worker: { before: WorkerStats | null; after: WorkerStats | null };
 }
 
-interface WorkerStats {
+export interface WorkerStats {
   numTensors: number;
+  tfBytes: number;
   openCvHeapBytes: number;
 }
 
-function workerStats(page: Page): Promise<WorkerStats | null> {
+/** The worker's tfjs tensors and bytes and its OpenCV heap (`window.digitLens.stats()`). */
+export function workerStats(page: Page): Promise<WorkerStats | null> {
   return page.evaluate(() =>
     (window as unknown as { digitLens: { stats: () => Promise<WorkerStats> } }).digitLens
       .stats()

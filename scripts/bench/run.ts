@@ -10,7 +10,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
-import { batchReport, measureBatch } from './batch';
+import { batchReport, measureBatch, workerStats } from './batch';
 import { byteCosts, distPath, type ByteCosts } from './bytes';
 import { machineInfo, sampleLoad, type MachineInfo } from './machine';
 import { writeBenchPhoto, type BenchPhoto } from './photo';
@@ -396,17 +396,7 @@ async function snapshot(page: Page, recognitions: number): Promise<MemorySnapsho
     }
     return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
   });
-  const stats = await page.evaluate(() =>
-    (
-      window as unknown as {
-        digitLens: {
-          stats: () => Promise<{ numTensors: number; tfBytes: number; openCvHeapBytes: number }>;
-        };
-      }
-    ).digitLens
-      .stats()
-      .catch(() => null),
-  );
+  const stats = await workerStats(page);
   return {
     recognitions,
     jsHeap: heap,

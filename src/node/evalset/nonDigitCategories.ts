@@ -17,6 +17,7 @@ import { grayCanvas, strokeLine, toRgba } from '../../engine/testing/raster';
 import type { RgbaImage } from '../../engine/types';
 import { SHAPES, drawShape, scribble } from './inkShapes';
 import { createRng, type Rng } from './prng';
+import { isDigitChar } from '../../engine/lineReader/ctc';
 import { CAPITALS, LOWERCASE, SEPARATORS, handGlyph, randomHand, type Pt } from './strokeFont';
 import {
   PAD,
@@ -41,7 +42,7 @@ export interface InkSample {
   image: RgbaImage;
 }
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isDigit = (c: string | undefined): boolean => c !== undefined && isDigitChar(c);
 
 /** The lead's rule (see the top of this file): digits, and separators between two digits. */
 export function expectedText(written: string): string {
