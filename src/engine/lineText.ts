@@ -12,3 +12,12 @@ export function lineText(line: LineResult): string {
   while (s < seps.length) out += seps[s++]!.char;
   return out;
 }
+
+/**
+ * Separators worth keeping: those with a digit on each side ("12.50", "24/12", "10:30"). A mark
+ * before the first digit or after the last is a word's punctuation or a stray dot ("Total: 42"
+ * reads "42"), not part of the number.
+ */
+export function betweenDigits<T extends { index: number }>(separators: T[], digits: number): T[] {
+  return separators.filter((s) => s.index > 0 && s.index < digits);
+}

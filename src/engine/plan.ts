@@ -4,8 +4,9 @@
  */
 import type { LineReader } from './classifier/lineModel';
 import type { PairClassifier } from './classifier/pairModel';
-import type { ReadChar } from './lineReader/ctc';
+import { isDigitChar, type ReadChar } from './lineReader/ctc';
 import { readLines } from './lineReader/readLines';
+import { betweenDigits } from './lineText';
 import { normalizeDigit } from './normalize';
 import type { DigitCrop } from './segment/crops';
 import type { Rect } from './segment/geometry';
@@ -95,9 +96,14 @@ export async function planFromLineReader(
   const lines: PlannedLine[] = [];
   read.forEach((line, i) => {
     if (line.resplit && line.minP < RESPLIT_FROM) {
+      // Segmentation's digits stand; where the reader saw no digit anywhere in the line, each
+      // keeps only the trust the reader's columns over it gave.
+      const sawDigit = [...line.text].some(isDigitChar);
+      const doubt = (d: SegmentedDigit): number | undefined =>
+        sawDigit ? undefined : 1 - line.evidence(d.crop.rect);
       line = {
         ...line,
-        tokens: segmentation.lines[i]!.map((d) => segmentToken(d)),
+        tokens: segmentation.lines[i]!.map((d) => segmentToken(d, doubt(d))),
         resplit: false,
         leftOut: 0,
       };
@@ -126,6 +132,7 @@ export async function planFromLineReader(
     summary.read += planned.digits.length;
     summary.resplitLines += line.resplit ? 1 : 0;
     summary.leftOut += line.leftOut;
+    planned.separators = betweenDigits(planned.separators, planned.digits.length);
     summary.separators += planned.separators.length;
     // A separator alone, with no digit beside it, is not worth a line.
     if (planned.digits.length > 0) lines.push(planned);
@@ -155,8 +162,9 @@ function frameToWorking(line: readonly SegmentedDigit[]): (r: Rect) => Rect | nu
   });
 }
 
-const segmentToken = (d: SegmentedDigit): LineToken => ({
+const segmentToken = (d: SegmentedDigit, notDigit?: number): LineToken => ({
   kind: 'digit',
   crop: d.crop,
   read: null,
+  ...(notDigit !== undefined ? { notDigit } : {}),
 });

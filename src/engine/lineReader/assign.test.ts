@@ -64,3 +64,23 @@ describe('assignLine', () => {
     expect(digits.map((t) => t.crop)).toEqual([segs[2]!.crop, segs[3]!.crop]);
   });
 });
+
+describe('assignLine on ink the reader was silent over', () => {
+  it('trusts a silent blob only as far as the reader’s columns showed a digit', () => {
+    const segs = [seg(0, 30), seg(40, 30)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    // Evidence 0.8 over the first blob, 0.1 over the second; the reader read one digit in the first.
+    const evidence = (r: { x: number }): number => (r.x < 35 ? 0.8 : 0.1);
+    const out = assignLine(segs, [charAt('3', col(15))], line, evidence);
+    const silent = out.tokens.filter((t) => t.kind === 'digit' && t.read === null);
+    expect(silent).toHaveLength(1);
+    expect(silent[0]!.kind === 'digit' && silent[0]!.notDigit).toBeCloseTo(0.9);
+  });
+
+  it('keeps silent blobs fully trusted when no evidence is given', () => {
+    const segs = [seg(0, 30)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const [token] = assignLine(segs, [], line).tokens;
+    expect(token!.kind === 'digit' && token!.notDigit).toBe(0);
+  });
+});

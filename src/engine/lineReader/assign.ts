@@ -34,8 +34,15 @@ export interface SeparatorToken {
 
 export type LineToken = DigitToken | SeparatorToken;
 
+/** The reader's digit mass over a box of the line (lineImage.ts `evidenceOver`), 0..1. */
+export type DigitEvidence = (rect: Rect) => number;
+
+/** No evidence either way: silent blobs keep the digit model's full confidence. */
+const NO_EVIDENCE: DigitEvidence = () => 1;
+
 export interface AssignedLine {
   tokens: LineToken[];
+  evidence: DigitEvidence;
   /** Digits segmentation found in the line. */
   segmented: number;
   /** Non-digit characters (letters, symbols, scribbles) the reader left out. */
@@ -64,6 +71,7 @@ export function assignLine(
   segments: readonly SegmentedDigit[],
   chars: readonly ReadChar[],
   line: LineImage,
+  evidence: DigitEvidence = NO_EVIDENCE,
 ): AssignedLine {
   const digitChars = chars.filter((c) => isDigitChar(c.char));
   const anyOther = chars.some((c) => c.char === OTHER);
@@ -97,18 +105,21 @@ export function assignLine(
   });
   if (!agree) {
     // A blob the reader emitted nothing for is not dropped on its silence: the digit model
-    // reads it alone.
+    // reads it alone, trusted only as far as the reader's columns over it showed a digit (a
+    // scribble or a shape the reader saw as nothing should not come out a confident digit).
     const peaks = chars.map((c) => peakX(line, c));
     for (const s of segments) {
       const { x, w } = s.crop.rect;
       if (!peaks.some((px) => px >= x && px < x + w)) {
-        tokens.push({ kind: 'digit', crop: s.crop, read: null });
+        const notDigit = 1 - evidence(s.crop.rect);
+        tokens.push({ kind: 'digit', crop: s.crop, read: null, notDigit });
       }
     }
     tokens.sort((a, b) => centreX(a) - centreX(b));
   }
   return {
     tokens,
+    evidence,
     segmented: segments.length,
     leftOut: chars.filter((c) => c.char === OTHER && c.p >= LEAVE_OUT_FROM).length,
     resplit: !agree,

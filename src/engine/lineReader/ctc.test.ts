@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBestPath, readText, SYMBOLS } from './ctc';
+import { decodeBestPath, digitMass, readText, SYMBOLS } from './ctc';
 
 const CLASSES = SYMBOLS.length + 1;
 
@@ -42,5 +42,15 @@ describe('decodeBestPath', () => {
 
   it('reads nothing from blank columns', () => {
     expect(decodeBestPath(columns([0, 0, 0]), CLASSES)).toEqual([]);
+  });
+});
+
+describe('digitMass', () => {
+  it('sums the ten digit classes of each column, blank and symbols left out', () => {
+    const mass = digitMass(columns([0, cls('4'), cls('?')]), CLASSES);
+    const rest = 0.1 / (CLASSES - 1);
+    expect(mass[0]).toBeCloseTo(10 * rest);
+    expect(mass[1]).toBeCloseTo(0.9 + 9 * rest);
+    expect(mass[2]).toBeCloseTo(10 * rest);
   });
 });

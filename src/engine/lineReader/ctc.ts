@@ -58,6 +58,21 @@ export function decodeBestPath(probs: Float32Array, classes: number): ReadChar[]
   return out;
 }
 
+/**
+ * Per output column, the reader's total probability of the ten digits: how much it believed a
+ * digit was there, whether or not a digit won the column.
+ */
+export function digitMass(probs: Float32Array, classes: number): Float32Array {
+  const columns = probs.length / classes;
+  const out = new Float32Array(columns);
+  for (let t = 0; t < columns; t++) {
+    let sum = 0;
+    for (let k = 1; k <= 10; k++) sum += probs[t * classes + k]!;
+    out[t] = sum;
+  }
+  return out;
+}
+
 /** Text of a decoded line. */
 export function readText(chars: readonly ReadChar[]): string {
   return chars.map((c) => c.char).join('');

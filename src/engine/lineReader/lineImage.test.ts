@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   columnToWorkingX,
   compositeCrops,
+  evidenceOver,
   fitLine,
   INK_HEIGHT,
   LINE_HEIGHT,
   PAD_X,
   sliceInk,
+  workingXToColumn,
 } from './lineImage';
 
 const block = (x: number, y: number, w: number, h: number, v = 255) => ({
@@ -47,5 +49,25 @@ describe('line image', () => {
     const right = sliceInk(ink, 6, 20)!;
     expect(right.rect).toEqual({ x: 8, y: 2, w: 4, h: 4 });
     expect(sliceInk(ink, 5, 8)).toBeNull();
+  });
+});
+
+describe('line columns and evidence', () => {
+  const line = fitLine(compositeCrops([block(100, 0, 112, 56)])); // scale 0.5
+
+  it('maps working x to output columns and back', () => {
+    for (const x of [100, 137, 212]) {
+      expect(columnToWorkingX(line, workingXToColumn(line, x))).toBeCloseTo(x);
+    }
+    expect(workingXToColumn(line, 100)).toBeCloseTo(PAD_X / 4);
+  });
+
+  it('takes the highest digit mass over a box, one column of slack each side', () => {
+    const mass = new Float32Array(line.width / 4);
+    mass[8] = 0.7; // working x 100 + (8 * 4 - 4) / 0.5 = 156
+    // A box at x 124..132 spans columns 4..5: 8 is out of reach.
+    expect(evidenceOver(line, mass, 124, 8)).toBe(0);
+    // A box at x 140..148 spans columns 6..7: column 8 is reached by the slack.
+    expect(evidenceOver(line, mass, 140, 8)).toBeCloseTo(0.7);
   });
 });

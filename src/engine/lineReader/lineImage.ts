@@ -79,6 +79,23 @@ export function columnToWorkingX(line: LineImage, column: number): number {
   return line.ink.rect.x + (column * COLUMN_STEP - PAD_X) / line.scale;
 }
 
+/** Working-image x -> output column (fractional): the inverse of columnToWorkingX. */
+export function workingXToColumn(line: LineImage, x: number): number {
+  return ((x - line.ink.rect.x) * line.scale + PAD_X) / COLUMN_STEP;
+}
+
+/**
+ * The reader's digit evidence over a box of the line: the highest digit mass among the output
+ * columns it spans, one column of slack each side (a narrow mark may peak beside its box).
+ */
+export function evidenceOver(line: LineImage, mass: Float32Array, x: number, w: number): number {
+  const a = Math.max(0, Math.floor(workingXToColumn(line, x)) - 1);
+  const b = Math.min(mass.length - 1, Math.ceil(workingXToColumn(line, x + w)) + 1);
+  let best = 0;
+  for (let t = a; t <= b; t++) best = Math.max(best, mass[t]!);
+  return best;
+}
+
 /** The ink of columns [xa, xb) of the line (working x), cut tight; null when there is none. */
 export function sliceInk(ink: LineInk, xa: number, xb: number): DigitCrop | null {
   const { rect, pixels } = ink;

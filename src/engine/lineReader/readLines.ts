@@ -7,8 +7,8 @@ import type { LineReader } from '../classifier/lineModel';
 import type { DigitCrop } from '../segment/crops';
 import type { SegmentedDigit } from '../segment/segment';
 import { assignLine, type AssignedLine } from './assign';
-import { decodeBestPath, readText } from './ctc';
-import { compositeCrops, fitLine, type LineImage } from './lineImage';
+import { decodeBestPath, digitMass, readText } from './ctc';
+import { compositeCrops, evidenceOver, fitLine, type LineImage } from './lineImage';
 
 export interface ReadLine extends AssignedLine {
   /** What the reader read, separators and '?' for left-out ink included. */
@@ -44,6 +44,9 @@ export async function readLines(
   const probs = await reader.read(images);
   return lines.map((line, i) => {
     const chars = decodeBestPath(probs[i]!, reader.classes);
-    return { ...assignLine(line, chars, images[i]!), text: readText(chars), image: images[i]! };
+    const image = images[i]!;
+    const mass = digitMass(probs[i]!, reader.classes);
+    const evidence = (r: { x: number; w: number }): number => evidenceOver(image, mass, r.x, r.w);
+    return { ...assignLine(line, chars, image, evidence), text: readText(chars), image };
   });
 }
