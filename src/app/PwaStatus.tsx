@@ -13,12 +13,23 @@ export function PwaStatus() {
   const [state, setState] = useState<PwaState>('idle');
   const update = useRef<((reload?: boolean) => Promise<void>) | null>(null);
 
+  // Registered once the engine has settled: the service worker's precache downloads every
+  // asset again, which on a first visit would compete with the engine's own start-up.
   useEffect(() => {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-    update.current = registerSW({
-      onOfflineReady: () => setState('offline-ready'),
-      onNeedRefresh: () => setState('update-available'),
+    const register = (): void => {
+      unsubscribe();
+      update.current ??= registerSW({
+        onOfflineReady: () => setState('offline-ready'),
+        onNeedRefresh: () => setState('update-available'),
+      });
+    };
+    const settled = (): boolean => useAppStore.getState().engine.state !== 'loading';
+    const unsubscribe = useAppStore.subscribe(() => {
+      if (settled()) register();
     });
+    if (settled()) register();
+    return unsubscribe;
   }, []);
 
   // New input scrolls the result into view on phones: the good-news toast must not cover it.

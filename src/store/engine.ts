@@ -4,6 +4,7 @@
  */
 import type { BackendName } from '../engine/types';
 import { createEngineClient, type EngineClient, type EnginePort } from '../worker/engineClient';
+import { spawnEngineWorker, takeEarlyWorker } from '../worker/earlyWorker';
 import type { CrashKind, EngineStats } from '../worker/protocol';
 import { useAppStore } from './appStore';
 
@@ -20,10 +21,7 @@ export const BACKEND_ORDER: BackendName[] = ['wasm', 'webgl', 'cpu'];
 let client: EngineClient | null = null;
 let ready: Promise<EngineClient> | null = null;
 let workerFactory: WorkerFactory = () =>
-  new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'digit-lens-engine',
-  }) as unknown as EnginePort;
+  (takeEarlyWorker() ?? spawnEngineWorker()) as unknown as EnginePort;
 
 /** Tests swap the worker for an in-process port. */
 export function setWorkerFactory(factory: WorkerFactory): void {
@@ -75,7 +73,7 @@ export function startEngine(): Promise<EngineClient> {
       },
       (p) => {
         // Marks for the benchmark's start-up split (steps overlap: OpenCV loads beside the rest).
-        if (p.done) performance.mark(`digit-lens:${p.step}-done`);
+        performance.mark(`digit-lens:${p.step}-${p.done ? 'done' : 'start'}`);
         useAppStore.getState().engineStep(p.step, p.done);
       },
       (loaded, total) => useAppStore.getState().engineDownload(loaded, total),
