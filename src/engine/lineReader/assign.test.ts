@@ -84,3 +84,20 @@ describe('assignLine on ink the reader was silent over', () => {
     expect(token!.kind === 'digit' && token!.notDigit).toBe(0);
   });
 });
+
+describe('assignLine on a thin digit beside the column that read it', () => {
+  it('does not read the thin blob again as a digit of its own', () => {
+    // A 4 px "1" at x 30..34 and two wide blobs; the reader read "1" one column off to the left.
+    const segs = [seg(0, 26), seg(30, 4), seg(44, 60)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const chars = [
+      charAt('4', col(13)),
+      charAt('1', col(22)),
+      charAt('0', col(60)),
+      charAt('5', col(90)),
+    ];
+    const out = assignLine(segs, chars, line);
+    expect(out.tokens.filter((t) => t.kind === 'digit' && t.read === null)).toHaveLength(0);
+    expect(out.tokens).toHaveLength(4);
+  });
+});

@@ -107,10 +107,8 @@ export function assignLine(
     // A blob the reader emitted nothing for is not dropped on its silence: the digit model
     // reads it alone, trusted only as far as the reader's columns over it showed a digit (a
     // scribble or a shape the reader saw as nothing should not come out a confident digit).
-    const peaks = chars.map((c) => peakX(line, c));
     for (const s of segments) {
-      const { x, w } = s.crop.rect;
-      if (!peaks.some((px) => px >= x && px < x + w)) {
+      if (!chars.some((c) => emittedOver(line, c, s.crop.rect))) {
         const notDigit = 1 - evidence(s.crop.rect);
         tokens.push({ kind: 'digit', crop: s.crop, read: null, notDigit });
       }
@@ -125,6 +123,17 @@ export function assignLine(
     resplit: !agree,
     minP: Math.min(1, ...chars.map((c) => c.p)),
   };
+}
+
+/**
+ * Whether the columns that emitted a character reach a blob, half a column of slack each side:
+ * a thin "1" can lie beside the centre of the column that read it, and must not be read again
+ * as a digit of its own.
+ */
+function emittedOver(line: LineImage, c: ReadChar, r: Rect): boolean {
+  const a = columnToWorkingX(line, c.first - 0.5);
+  const b = columnToWorkingX(line, c.last + 1.5);
+  return a < r.x + r.w && b > r.x;
 }
 
 function centreX(t: LineToken): number {
