@@ -9,7 +9,11 @@ export interface RgbaImage {
   data: Uint8ClampedArray;
 }
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type { BackendName } from './backends';
+import type { BackendName } from './backends';
+
+/** The engine's start-up steps, each reported as it starts and ends (OpenCV's runs alongside). */
+export type LoadStep = 'opencv' | 'backend' | 'model' | 'warmup';
 
 export type ThresholdMethod = 'adaptive' | 'otsu' | 'normalized-otsu';
 
