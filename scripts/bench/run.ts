@@ -145,7 +145,7 @@ async function readLoad(page: Page): Promise<LoadSample> {
     engineReady: performance.getEntriesByName('digit-lens:engine-ready')[0]?.startTime ?? null,
     controlled: navigator.serviceWorker?.controller != null,
   }));
-  const steps = (await page.evaluate(LOAD_STEPS)) as LoadSteps;
+  const steps = await page.evaluate<LoadSteps>(LOAD_STEPS);
   return { ...marks, steps, engineState: state, backend };
 }
 

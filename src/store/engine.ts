@@ -17,7 +17,7 @@ let workerFactory: WorkerFactory = () =>
   new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
     type: 'module',
     name: 'digit-lens-engine',
-  }) as unknown as EnginePort;
+  });
 
 /** Tests swap the worker for an in-process port. */
 export function setWorkerFactory(factory: WorkerFactory): void {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { RecognizeResult, RgbaImage } from '../engine/types';
 import { EngineError, isCancelled } from '../engine/errors';
 import { createEngineClient, type EnginePort } from './engineClient';
@@ -46,7 +46,7 @@ function connect(factory: RecognizerFactory) {
   const close = (): void => {
     stop();
     client.dispose();
-    (channel.port1 as MessagePort).close();
+    channel.port1.close();
   };
   return { client, close };
 }
