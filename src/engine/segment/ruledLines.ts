@@ -19,6 +19,27 @@ export const LINE_MIN_SPAN = 0.4;
 /** Lines are removed only when at least this many parallel ones are found. */
 export const MIN_RULES = 2;
 
+export const RULED_LINE_TUNING = {
+  /** The coarse copy shrinks by one per this many pixels of the shorter side... */
+  coarsePixels: 100,
+  /** ...by at most this factor. */
+  maxCoarseFactor: 4,
+  /** The opening keeps straight runs of along / runDivisor coarse cells (at least minRun). */
+  runDivisor: 30,
+  minRun: 6,
+  /** A rule is no thicker than this share of the shorter side (at least minThickness pixels). */
+  maxThicknessShare: 0.006,
+  minThickness: 4,
+  /** The ink run crossing the fitted line is looked for this many pixels beyond the coarse cell. */
+  searchSlack: 2,
+  /** Faint rules threshold into dashes: ink in this share of the columns is enough. */
+  minCoverage: 0.35,
+  /** A run this much longer than the rule is thick is a stroke crossing it, and stays. */
+  runSlack: 2,
+  /** A grid crossing lies within half a horizontal rule's thickness plus this of its centre. */
+  crossingSlack: 1.5,
+} as const;
+
 export interface LineRemovalResult {
   /** Ink with lines removed (a new Mat, owned by the scope). */
   cleaned: Mat;
@@ -26,7 +47,7 @@ export interface LineRemovalResult {
   vertical: number;
 }
 
-interface Candidate {
+export interface Candidate {
   /** Fitted centre line in working pixels: across = a + b * along. */
   a: number;
   b: number;
@@ -35,7 +56,7 @@ interface Candidate {
 }
 
 /** Views the ink as (along, across) so one code path serves horizontal and vertical lines. */
-interface Axis {
+export interface Axis {
   along: number;
   across: number;
   get(along: number, across: number): number;
@@ -44,7 +65,7 @@ interface Axis {
   level: ((along: number, across: number) => number) | null;
 }
 
-function axis(
+export function axis(
   ink: Uint8Array,
   levels: Uint8Array | null,
   W: number,
@@ -77,7 +98,7 @@ const MAX_SLOPE = 0.05;
  * projection peak covering >= LINE_MIN_SPAN of the image is a candidate. Unlike fitting each
  * connected component, this separates two rule lines joined by the digits written across them.
  */
-function projectionPeaks(
+export function projectionPeaks(
   pixels: [number, number][],
   along: number,
   across: number,
@@ -128,7 +149,8 @@ function coarseCandidates(
   const H = coarse.rows;
   const along = horizontal ? W : H;
   // Short enough that a slightly rotated thin line still has straight runs this long.
-  const runLength = Math.max(6, Math.round(along / 30));
+  const t = RULED_LINE_TUNING;
+  const runLength = Math.max(t.minRun, Math.round(along / t.runDivisor));
   const kernel = scope.track(
     cv.getStructuringElement(
       cv.MORPH_RECT,
@@ -155,7 +177,7 @@ function coarseCandidates(
   }));
 }
 
-interface AcceptedLine {
+export interface AcceptedLine {
   a: number;
   b: number;
   thickness: number;
@@ -166,7 +188,7 @@ interface AcceptedLine {
  * `onCrossingLine(u, v)`: the pixel lies on an already removed line across this one - a grid
  * intersection, darker than either line, which must not pass for ink.
  */
-function clearLine(
+export function clearLine(
   ax: Axis,
   c: Candidate,
   maxThickness: number,
@@ -206,7 +228,7 @@ function clearLine(
   const found = runs.filter((r): r is Run => r !== null);
   // Faint rules threshold into dashes: a third of the length is enough (the projection
   // already showed a long straight structure here).
-  if (found.length < 0.35 * runs.length || found.length === 0) return null;
+  if (found.length < RULED_LINE_TUNING.minCoverage * runs.length || found.length === 0) return null;
   const lengths = found.map((r) => r.end - r.start + 1).sort((p, q) => p - q);
   const thickness = lengths[lengths.length >> 1]!;
   if (thickness > maxThickness) return null;
@@ -227,7 +249,7 @@ function clearLine(
     if (lineLevel - inkLevel >= LINE_INK_SEPARATION) cutoff = (lineLevel + inkLevel) / 2;
   }
   for (const r of found) {
-    if (r.end - r.start + 1 <= thickness + 2) {
+    if (r.end - r.start + 1 <= thickness + RULED_LINE_TUNING.runSlack) {
       for (let v = r.start; v <= r.end; v++) {
         if (cutoff < 0 || level!(r.u, v) >= cutoff || onCrossingLine(r.u, v)) ax.clear(r.u, v);
       }
@@ -267,7 +289,11 @@ export function removeRuledLines(
   const cv = scope.cv;
   const W = binary.cols;
   const H = binary.rows;
-  const factor = Math.max(1, Math.min(4, Math.floor(Math.min(W, H) / 100)));
+  const t = RULED_LINE_TUNING;
+  const factor = Math.max(
+    1,
+    Math.min(t.maxCoarseFactor, Math.floor(Math.min(W, H) / t.coarsePixels)),
+  );
   const coarse = scope.mat();
   if (factor > 1) {
     const shrunk = scope.mat();
@@ -289,8 +315,8 @@ export function removeRuledLines(
   scope.release(coarse);
   const cleaned = scope.mat();
   binary.copyTo(cleaned);
-  const maxThickness = Math.max(4, Math.min(W, H) * 0.006);
-  const window = Math.ceil(factor + 2);
+  const maxThickness = Math.max(t.minThickness, Math.min(W, H) * t.maxThicknessShare);
+  const window = Math.ceil(factor + t.searchSlack);
   let horizontal = 0;
   let vertical = 0;
   if (horizontalCandidates.length || verticalCandidates.length) {
@@ -314,7 +340,7 @@ export function removeRuledLines(
     horizontal = rules.length;
     // Vertical pass: u = y, v = x. On a horizontal rule when |y - (a + b x)| is within its band.
     const onRule = (y: number, x: number): boolean =>
-      rules.some((r) => Math.abs(y - (r.a + r.b * x)) <= r.thickness / 2 + 1.5);
+      rules.some((r) => Math.abs(y - (r.a + r.b * x)) <= r.thickness / 2 + t.crossingSlack);
     const vx = axis(ink, levelData, W, H, false);
     for (const c of family(vx, verticalCandidates)) {
       if (clearLine(vx, c, maxThickness, window, inkLevel, onRule)) vertical++;
