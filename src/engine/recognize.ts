@@ -16,13 +16,13 @@ import {
 import { loadPairClassifier, type PairClassifier } from './classifier/pairModel';
 import { EngineError, throwIfAborted } from './errors';
 import { loadLineReader, type LineReader } from './classifier/lineModel';
-import { combineDigit } from './lineReader/combine';
 import { compositeCrops, fitLine } from './lineReader/lineImage';
+import { lineResults } from './lineResults';
 import { lineText } from './lineText';
 import { adapt, buildIndex, EMPTY_INDEX, type PersonalIndex } from './personal/adapt';
 import { checkSamples } from './personal/samples';
 import { MNIST_SIZE } from './normalize';
-import { planFromLineReader, planFromSegmentation, type Plan, type PlannedDigit } from './plan';
+import { planFromLineReader, planFromSegmentation, type Plan } from './plan';
 import { cvErrorMessage, loadOpenCV, type OpenCV } from './opencv';
 import { drawBoxes, type DrawnBox } from './pipeline/boxes';
 import { MatScope } from './pipeline/matScope';
@@ -34,8 +34,6 @@ import { matToRgba } from './pipeline/toRgba';
 import type {
   BackendName,
   Box,
-  DigitResult,
-  LineResult,
   PersonalSample,
   RecognizeOptions,
   RecognizeResult,
@@ -124,59 +122,6 @@ async function planReading(
   if (plan.pairCheck) timings.pairCheck = planMs;
   if (plan.lineReader) timings.lineReader = planMs;
   return plan;
-}
-
-/** One digit's result: the classifier's reading, combined with the line reader's. */
-function digitResult(d: PlannedDigit, p: Read, box: Box, doubtfulBelow: number): DigitResult {
-  // A reading the user's own samples changed is theirs: the line reader does not overrule it.
-  const combined = d.read && !p.personal ? combineDigit(p, d.read) : p;
-  // Ink the reader half took for a letter or a scribble keeps only the rest of its trust.
-  const read =
-    d.notDigit === undefined
-      ? combined
-      : { ...combined, confidence: combined.confidence * (1 - d.notDigit) };
-  return {
-    label: read.label,
-    confidence: read.confidence,
-    top: read.top,
-    box,
-    crop28: d.input,
-    doubtful: read.confidence < doubtfulBelow,
-    ...(p.personal ? { personal: true as const } : {}),
-  };
-}
-
-/**
- * The plan's lines with each digit's prediction, boxes in original image coordinates, and the
- * boxes to draw on the boxes stage (working coordinates, numbered in reading order).
- */
-function lineResults(
-  plan: Plan,
-  predictions: readonly Read[],
-  doubtfulBelow: number,
-  toBox: (rect: Rect) => Box,
-): { lines: LineResult[]; drawn: DrawnBox[] } {
-  let k = 0;
-  const drawn: DrawnBox[] = [];
-  const lines = plan.lines.map((line): LineResult => ({
-    digits: line.digits.map((d): DigitResult => {
-      const i = k++;
-      const rect = d.box ?? d.crop.rect; // the crop may come from a rectified or zoomed frame
-      const digit = digitResult(d, predictions[i]!, toBox(rect), doubtfulBelow);
-      drawn.push({ rect, index: i + 1, label: digit.label, doubtful: digit.doubtful });
-      return digit;
-    }),
-    ...(line.separators.length
-      ? {
-          separators: line.separators.map((s) => ({
-            char: s.char,
-            index: s.index,
-            box: toBox(s.rect),
-          })),
-        }
-      : {}),
-  }));
-  return { lines, drawn };
 }
 
 async function recognizeWith(

@@ -89,60 +89,30 @@ export interface EngineClientOptions {
   onCrash?: () => void;
 }
 
-/** Routes the worker's messages to the request each one belongs to. */
-function deliver(pending: Map<number, Pending>, msg: Response): void {
-  const p = pending.get(msg.id);
-  if (!p) return; // a late answer to a cancelled request
-  switch (msg.type) {
-    case 'progress':
-      p.onProgress?.({ step: msg.step, done: msg.done, detail: msg.detail });
-      return;
-    case 'download':
-      p.onDownload?.(msg.loaded, msg.total);
-      return;
-    case 'error':
-      pending.delete(msg.id);
-      p.reject(EngineError.fromData(msg.error));
-      return;
-    default:
-      pending.delete(msg.id);
-      p.settle(msg);
+/** The requests awaiting the worker's replies, and the port they go out on. */
+class PendingRequests {
+  private readonly pending = new Map<number, Pending>();
+  private lastId = 0;
+  private crashed = false;
+
+  constructor(private readonly port: EnginePort) {}
+
+  nextId(): number {
+    return ++this.lastId;
   }
-}
 
-function rejectAll(pending: Map<number, Pending>, error: EngineError): void {
-  for (const p of pending.values()) p.reject(error);
-  pending.clear();
-}
+  post(message: Request, transfer: Transferable[] = []): void {
+    this.port.postMessage(message, transfer);
+  }
 
-export function createEngineClient(
-  port: EnginePort,
-  options: EngineClientOptions = {},
-): EngineClient {
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-  let crashed = false;
-
-  const onError = (event: Event): void => {
-    event.preventDefault?.(); // handled here: not an uncaught page error
-    if (crashed) return;
-    crashed = true;
-    const message = 'message' in event ? String(event.message) : 'worker error';
-    rejectAll(pending, new EngineError('worker-crashed', message));
-    port.terminate?.();
-    options.onCrash?.();
-  };
-  port.addEventListener('error', onError);
-  const onMessage = (event: MessageEvent<Response>): void => deliver(pending, event.data);
-  port.addEventListener('message', onMessage);
-
-  function send<T extends AnsweredType>(
+  /** Posts an answered request; resolves with the value of its own reply type. */
+  send<T extends AnsweredType>(
     request: AnsweredRequest<T>,
     listeners: UpdateListeners = {},
     transfer: Transferable[] = [],
   ): Promise<Replies[T]['value']> {
     return new Promise((resolve, reject) => {
-      if (crashed) {
+      if (this.crashed) {
         reject(new EngineError('worker-crashed', 'worker crashed'));
         return;
       }
@@ -155,54 +125,106 @@ export function createEngineClient(
           );
         } else resolve(value);
       };
-      pending.set(request.id, { settle, reject, ...listeners });
-      port.postMessage(request, transfer);
+      this.pending.set(request.id, { settle, reject, ...listeners });
+      this.post(request, transfer);
     });
   }
 
-  function recognize(
-    source: RgbaImage | File | ImageBitmap,
-    request: RecognizeRequest,
-  ): Promise<RecognizeResult> {
-    const { signal } = request;
-    const id = nextId++;
-    if (signal?.aborted) return Promise.reject(cancelled());
-    const input = toInput(source);
-    const { params } = request;
-    const stages = request.stages ?? false;
-    const transfer = input.kind === 'bitmap' ? [input.bitmap] : [];
-    const result = send({ type: 'recognize', id, input, params, stages }, {}, transfer);
-    if (!signal) return result;
-    const onAbort = (): void => {
-      const p = pending.get(id);
-      pending.delete(id);
-      port.postMessage({ type: 'cancel', id });
-      p?.reject(cancelled());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    return result.finally(() => signal.removeEventListener('abort', onAbort));
+  /** Routes a worker message to the request it belongs to. */
+  deliver(msg: Response): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return; // a late answer to a cancelled request
+    switch (msg.type) {
+      case 'progress':
+        p.onProgress?.({ step: msg.step, done: msg.done, detail: msg.detail });
+        return;
+      case 'download':
+        p.onDownload?.(msg.loaded, msg.total);
+        return;
+      case 'error':
+        this.pending.delete(msg.id);
+        p.reject(EngineError.fromData(msg.error));
+        return;
+      default:
+        this.pending.delete(msg.id);
+        p.settle(msg);
+    }
   }
+
+  /** Drops one request (the worker is told to cancel it) and rejects it. */
+  cancel(id: number, error: EngineError): void {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    this.post({ type: 'cancel', id });
+    p?.reject(error);
+  }
+
+  /** The worker died: every pending request fails, and so does every later one. Once only. */
+  crash(message: string): boolean {
+    if (this.crashed) return false;
+    this.crashed = true;
+    this.rejectAll(new EngineError('worker-crashed', message));
+    return true;
+  }
+
+  rejectAll(error: EngineError): void {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+}
+
+function recognizeVia(
+  requests: PendingRequests,
+  source: RgbaImage | File | ImageBitmap,
+  { signal, params, stages = false }: RecognizeRequest,
+): Promise<RecognizeResult> {
+  const id = requests.nextId();
+  if (signal?.aborted) return Promise.reject(cancelled());
+  const input = toInput(source);
+  const transfer = input.kind === 'bitmap' ? [input.bitmap] : [];
+  const result = requests.send({ type: 'recognize', id, input, params, stages }, {}, transfer);
+  if (!signal) return result;
+  const onAbort = (): void => requests.cancel(id, cancelled());
+  signal.addEventListener('abort', onAbort, { once: true });
+  return result.finally(() => signal.removeEventListener('abort', onAbort));
+}
+
+export function createEngineClient(
+  port: EnginePort,
+  options: EngineClientOptions = {},
+): EngineClient {
+  const requests = new PendingRequests(port);
+  const onError = (event: Event): void => {
+    event.preventDefault?.(); // handled here: not an uncaught page error
+    if (!requests.crash('message' in event ? String(event.message) : 'worker error')) return;
+    port.terminate?.();
+    options.onCrash?.();
+  };
+  port.addEventListener('error', onError);
+  const onMessage = (event: MessageEvent<Response>): void => requests.deliver(event.data);
+  port.addEventListener('message', onMessage);
 
   return {
     init(options, onProgress, onDownload) {
-      return send({ type: 'init', id: nextId++, options }, { onProgress, onDownload });
+      const id = requests.nextId();
+      return requests.send({ type: 'init', id, options }, { onProgress, onDownload });
     },
     recognize(source, request = {}) {
-      return recognize(source, request);
+      return recognizeVia(requests, source, request);
     },
     setPersonalSamples(samples) {
       const copy = samples.map((s) => ({ label: s.label, crop28: Float32Array.from(s.crop28) }));
-      return send({ type: 'personal', id: nextId++, samples: copy });
+      return requests.send({ type: 'personal', id: requests.nextId(), samples: copy });
     },
     stats() {
-      return send({ type: 'stats', id: nextId++ });
+      return requests.send({ type: 'stats', id: requests.nextId() });
     },
     crash(how = 'throw') {
-      port.postMessage({ type: 'crash', id: nextId++, how });
+      requests.post({ type: 'crash', id: requests.nextId(), how });
     },
     dispose() {
       port.removeEventListener('message', onMessage);
-      rejectAll(pending, new EngineError('disposed', 'engine client disposed'));
+      requests.rejectAll(new EngineError('disposed', 'engine client disposed'));
       port.terminate?.();
     },
   };

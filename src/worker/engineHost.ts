@@ -163,19 +163,11 @@ export function serveEngine(
         break;
       case 'personal':
         // Behind the queue: a reading already asked for finishes with the samples it began with.
-        enqueue(request.id, FALLBACK_MESSAGES.samples, async () => {
-          const r = await engine.ready();
-          if (!r.setPersonalSamples) throw new Error('personal samples are not supported');
-          const count = await r.setPersonalSamples(request.samples);
-          post({ type: 'personal', id: request.id, count });
-        });
+        enqueue(request.id, FALLBACK_MESSAGES.samples, () => setPersonal(engine, request, post));
         break;
       case 'stats':
         // Behind the queue, so the numbers describe a quiet engine.
-        enqueue(request.id, FALLBACK_MESSAGES.read, async () => {
-          if (!deps.stats) throw new Error('stats are not available');
-          post({ type: 'stats', id: request.id, stats: await deps.stats() });
-        });
+        enqueue(request.id, FALLBACK_MESSAGES.read, () => answerStats(deps, request, post));
         break;
     }
   };
@@ -185,6 +177,26 @@ export function serveEngine(
     for (const c of controllers.values()) c.abort();
     engine.dispose();
   };
+}
+
+async function setPersonal(
+  engine: EngineSlot,
+  request: Extract<Request, { type: 'personal' }>,
+  post: Post,
+): Promise<void> {
+  const r = await engine.ready();
+  if (!r.setPersonalSamples) throw new Error('personal samples are not supported');
+  const count = await r.setPersonalSamples(request.samples);
+  post({ type: 'personal', id: request.id, count });
+}
+
+async function answerStats(
+  deps: EngineHostDeps,
+  request: Extract<Request, { type: 'stats' }>,
+  post: Post,
+): Promise<void> {
+  if (!deps.stats) throw new Error('stats are not available');
+  post({ type: 'stats', id: request.id, stats: await deps.stats() });
 }
 
 /** Reads one request's input, checking between the steps whether it was cancelled meanwhile. */
