@@ -122,29 +122,13 @@ export function serveEngine(
   // One request at a time: tfjs and OpenCV are single-threaded here anyway, and a queue lets a
   // cancel drop work that has not started. A failure is posted as the request's error reply.
   let queue: Promise<void> = Promise.resolve();
-  const enqueue = (id: number, fallback: string, work: () => Promise<void>): void => {
+  const enqueue: Enqueue = (id, fallback, work) => {
     queue = queue.then(work).catch((err: unknown) => {
       post({ type: 'error', id, error: toEngineErrorData(err, fallback) });
     });
   };
 
-  const recognize = (request: Extract<Request, { type: 'recognize' }>): void => {
-    const controller = new AbortController();
-    controllers.set(request.id, controller);
-    enqueue(request.id, FALLBACK_MESSAGES.read, async () => {
-      try {
-        const result = await recognizeRequest(
-          await engine.ready(),
-          request,
-          controller.signal,
-          deps,
-        );
-        post({ type: 'result', id: request.id, result }, resultTransferables(result));
-      } finally {
-        controllers.delete(request.id);
-      }
-    });
-  };
+  const host: Host = { engine, post, deps, controllers, enqueue };
 
   const onMessage = (event: MessageEvent<Request>): void => {
     const request = event.data;
@@ -153,7 +137,7 @@ export function serveEngine(
         engine.init(request.id, request.options);
         break;
       case 'recognize':
-        recognize(request);
+        queueRecognize(host, request);
         break;
       case 'cancel':
         controllers.get(request.id)?.abort();
@@ -177,6 +161,33 @@ export function serveEngine(
     for (const c of controllers.values()) c.abort();
     engine.dispose();
   };
+}
+
+/** Queued work; a failure becomes the request's error reply, told with `fallback`. */
+type Enqueue = (id: number, fallback: string, work: () => Promise<void>) => void;
+
+interface Host {
+  engine: EngineSlot;
+  post: Post;
+  deps: EngineHostDeps;
+  /** The readings queued or running, by request id, so a cancel can abort them. */
+  controllers: Map<number, AbortController>;
+  enqueue: Enqueue;
+}
+
+function queueRecognize(host: Host, request: Extract<Request, { type: 'recognize' }>): void {
+  const { engine, post, deps, controllers } = host;
+  const controller = new AbortController();
+  controllers.set(request.id, controller);
+  host.enqueue(request.id, FALLBACK_MESSAGES.read, async () => {
+    try {
+      const r = await engine.ready();
+      const result = await recognizeRequest(r, request, controller.signal, deps);
+      post({ type: 'result', id: request.id, result }, resultTransferables(result));
+    } finally {
+      controllers.delete(request.id);
+    }
+  });
 }
 
 async function setPersonal(
