@@ -183,25 +183,18 @@ export interface AcceptedLine {
   thickness: number;
 }
 
+/** The ink run crossing a candidate line in one column: across-coordinates [start, end]. */
+interface Run {
+  u: number;
+  start: number;
+  end: number;
+}
+
 /**
- * Returns the line when the candidate was one (and was removed), else null.
- * `onCrossingLine(u, v)`: the pixel lies on an already removed line across this one - a grid
- * intersection, darker than either line, which must not pass for ink.
+ * Walking along the fitted line: in each column, the ink run nearest the line (within `window`)
+ * that crosses it, or null where the column has no ink there.
  */
-export function clearLine(
-  ax: Axis,
-  c: Candidate,
-  maxThickness: number,
-  window: number,
-  inkLevel: number | null,
-  onCrossingLine: (u: number, v: number) => boolean = () => false,
-  apply = true,
-): AcceptedLine | null {
-  interface Run {
-    u: number;
-    start: number;
-    end: number;
-  }
+function crossingRuns(ax: Axis, c: Candidate, window: number): (Run | null)[] {
   const runs: (Run | null)[] = [];
   const to = Math.min(ax.along, c.to);
   for (let u = Math.max(0, c.from); u < to; u++) {
@@ -225,6 +218,42 @@ export function clearLine(
     while (end < ax.across - 1 && ax.get(u, end + 1)) end++;
     runs.push({ u, start, end });
   }
+  return runs;
+}
+
+/**
+ * Notebook rules are usually printed lighter than pen ink. Then a pixel where a stroke lies on
+ * the rule (a "1" along a grid line, the bar of a 7 on a ruled line) is darker than the rule and
+ * stays: the level below which a pixel is ink, or -1 when the rule is not told apart by level.
+ */
+function ruleCutoff(found: readonly Run[], ax: Axis, inkLevel: number | null): number {
+  const level = ax.level;
+  if (!level || inkLevel === null) return -1;
+  const means = found.map((r) => {
+    let sum = 0;
+    for (let v = r.start; v <= r.end; v++) sum += level(r.u, v);
+    return sum / (r.end - r.start + 1);
+  });
+  means.sort((p, q) => p - q);
+  const lineLevel = means[means.length >> 1]!;
+  return lineLevel - inkLevel >= LINE_INK_SEPARATION ? (lineLevel + inkLevel) / 2 : -1;
+}
+
+/**
+ * Returns the line when the candidate was one (and was removed), else null.
+ * `onCrossingLine(u, v)`: the pixel lies on an already removed line across this one - a grid
+ * intersection, darker than either line, which must not pass for ink.
+ */
+export function clearLine(
+  ax: Axis,
+  c: Candidate,
+  maxThickness: number,
+  window: number,
+  inkLevel: number | null,
+  onCrossingLine: (u: number, v: number) => boolean = () => false,
+  apply = true,
+): AcceptedLine | null {
+  const runs = crossingRuns(ax, c, window);
   const found = runs.filter((r): r is Run => r !== null);
   // Faint rules threshold into dashes: a third of the length is enough (the projection
   // already showed a long straight structure here).
@@ -233,21 +262,8 @@ export function clearLine(
   const thickness = lengths[lengths.length >> 1]!;
   if (thickness > maxThickness) return null;
   if (!apply) return { a: c.a, b: c.b, thickness };
-  // Notebook rules are usually printed lighter than pen ink. Then a pixel where a stroke lies
-  // on the rule (a "1" along a grid line, the bar of a 7 on a ruled line) is darker than the
-  // rule and stays; only rule-light pixels go.
-  let cutoff = -1;
+  const cutoff = ruleCutoff(found, ax, inkLevel);
   const level = ax.level;
-  if (level && inkLevel !== null) {
-    const means = found.map((r) => {
-      let sum = 0;
-      for (let v = r.start; v <= r.end; v++) sum += level(r.u, v);
-      return sum / (r.end - r.start + 1);
-    });
-    means.sort((p, q) => p - q);
-    const lineLevel = means[means.length >> 1]!;
-    if (lineLevel - inkLevel >= LINE_INK_SEPARATION) cutoff = (lineLevel + inkLevel) / 2;
-  }
   for (const r of found) {
     if (r.end - r.start + 1 <= thickness + RULED_LINE_TUNING.runSlack) {
       for (let v = r.start; v <= r.end; v++) {
