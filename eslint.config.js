@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import importPlugin from 'eslint-plugin-import';
 
 /** The layer rule from DESIGN.md: engine <- store <- features <- app; features never import each other. */
-const features = ['draw', 'upload', 'camera', 'stages', 'result'];
+const features = ['draw', 'upload', 'camera', 'stages', 'result', 'learn'];
 const layerZones = [
   {
     target: './src/engine',
@@ -58,9 +58,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
+    // Type-aware rules: the whole-repo tsconfig plus the worker's (its entry is checked there).
     languageOptions: {
       ecmaVersion: 2022,
       globals: { ...globals.browser, ...globals.worker },
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.worker.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { 'react-hooks': reactHooks, import: importPlugin },
     settings: { 'import/resolver': { typescript: true, node: true } },
@@ -72,6 +77,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // A promise nobody awaits or catches hides its failure; one handed where a callback's
+      // result is ignored (onClick, addEventListener) rejects unseen.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
     },
   },
   {

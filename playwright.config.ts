@@ -1,8 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
+import { PREVIEW_HOST, PREVIEW_PORT } from './scripts/vite/previewAddress.ts';
 
 /** Debian's Chromium by default (Playwright cannot download browsers here); override with CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = Number(process.env.E2E_PORT ?? 4173);
+const port = Number(process.env.E2E_PORT ?? PREVIEW_PORT);
+const origin = `http://${PREVIEW_HOST}:${port}`;
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -21,7 +23,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: origin,
     trace: 'retain-on-failure',
     launchOptions: { executablePath: executablePath || undefined, args: chromiumArgs },
   },
@@ -32,8 +34,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
+    // Host and strictPort come from vite.config.ts; only the port may differ (E2E_PORT).
+    command: `npx vite preview --port ${port}`,
+    url: origin,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

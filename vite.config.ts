@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { openCvWasm } from './scripts/vite/opencvWasm.ts';
+import { PREVIEW_HOST, PREVIEW_PORT } from './scripts/vite/previewAddress.ts';
 
 /**
  * Content-Security-Policy of the production build. The page itself may run only its own scripts:
@@ -132,7 +133,7 @@ export default defineConfig({
   // The worker streams OpenCV's wasm from its own file; the inlined package stays out of it.
   worker: { format: 'es', plugins: () => [openCvWasm({ excludeInlined: true })] },
   build: { target: 'es2022', chunkSizeWarningLimit: 12000 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: PREVIEW_HOST, port: PREVIEW_PORT, strictPort: true },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],

@@ -8,7 +8,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 async function save(page: Page, testId: string): Promise<{ d: Download; text: string }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { d, text: readFileSync((await d.path())!, 'utf8') };
+  return { d, text: readFileSync(await d.path(), 'utf8') };
 }
 
 test('all results export as CSV and JSON, offline, corrections included', async ({

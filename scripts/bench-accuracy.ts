@@ -58,12 +58,12 @@ async function main(): Promise<void> {
   const cv = await loadOpenCV();
   let recognizer: Recognizer | null = null;
   if (!segmentationOnly) {
-    if (!existsSync(values.model!)) {
+    if (!existsSync(values.model)) {
       console.error(`No model at ${values.model}. Use --segmentation-only or train one first.`);
       process.exit(2);
     }
     recognizer = await createNodeRecognizer({
-      modelPath: values.model!,
+      modelPath: values.model,
       backend: values.backend as BackendName,
       lineReader: !values['no-line-reader'],
       pairCheck: !values['no-pair-check'],

@@ -40,7 +40,7 @@ const median = (xs: number[]): number => {
 async function main(): Promise<void> {
   const runs = Number(values.runs);
   const leakRuns = Number(values['leak-runs']);
-  const realModel = existsSync(values.model!);
+  const realModel = existsSync(values.model);
   const sample = renderBenchPhoto(
     createRng(HELD_OUT_SEED),
     digitSource(HELD_OUT_SEED),
@@ -52,9 +52,9 @@ async function main(): Promise<void> {
   );
   const medians: Partial<Record<BackendName, number>> = {};
   let last: Recognizer | null = null;
-  for (const backend of values.backends!.split(',') as BackendName[]) {
+  for (const backend of values.backends.split(',') as BackendName[]) {
     last?.dispose();
-    const model = realModel ? fsModelHandler(values.model!) : await tinyModelHandler();
+    const model = realModel ? fsModelHandler(values.model) : await tinyModelHandler();
     const r = await createRecognizer({ model, backends: [backend] });
     last = r;
     for (let i = 0; i < 5; i++) await r.recognize(sample.image);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   last?.dispose();
 
   const cv = await loadOpenCV();
-  const model = realModel ? fsModelHandler(values.model!) : await tinyModelHandler();
+  const model = realModel ? fsModelHandler(values.model) : await tinyModelHandler();
   const r = await createRecognizer({ model, backends: [fastest[0]] });
   for (let i = 0; i < 3; i++) await r.recognize(sample.image, { stages: true });
   const tensorsBefore = tf.memory().numTensors;

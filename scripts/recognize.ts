@@ -58,7 +58,7 @@ function parseParams(pairs: string[]): Partial<PipelineParams> {
             ? raw
             : Number(raw);
   }
-  return out as Partial<PipelineParams>;
+  return out;
 }
 
 function forJson(result: RecognizeResult, withCrops: boolean): unknown {
@@ -81,7 +81,7 @@ async function batch(): Promise<void> {
     format: values.csv ? 'csv' : 'jsonl',
     shard: values.shard ? parseShard(values.shard) : undefined,
     workers: values.workers ? Number(values.workers) : undefined,
-    modelPath: values.model!,
+    modelPath: values.model,
     backend: values.backend as BackendName | undefined,
     params: parseParams(values.param ?? []),
   });

@@ -61,10 +61,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
 const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MB`;
 
 async function main(): Promise<void> {
-  if (!existsSync(values.model!)) throw new Error(`no model at ${values.model}`);
+  if (!existsSync(values.model)) throw new Error(`no model at ${values.model}`);
   const runs = Math.max(1, Number(values.runs));
   const cv = await loadOpenCV();
-  const recognizer = await createNodeRecognizer({ modelPath: values.model! });
+  const recognizer = await createNodeRecognizer({ modelPath: values.model });
   console.log(`OpenCV heap at start: ${mb(openCvHeapBytes(cv))}`);
   for (const [w, h] of SIZES) {
     const { image, text } = renderPhoto(w, h);

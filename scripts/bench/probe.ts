@@ -7,6 +7,8 @@
  * - change on file-input (capture phase) -> the first batch-item turning done (or error): one
  *   photo sample.
  */
+import type { LoadStep } from '../../src/engine/types';
+
 export const PROBE_SOURCE = `(() => {
   if (window.__bench) return;
   const b = { strokes: [], photos: [], up: -1, change: -1 };
@@ -67,7 +69,7 @@ export interface ProbeState {
 }
 
 /** ms after navigation start at which each start-up step was done (`digit-lens:<step>-done`). */
-export type LoadSteps = Partial<Record<'opencv' | 'backend' | 'model' | 'warmup', number>>;
+export type LoadSteps = Partial<Record<LoadStep, number>>;
 
 /** Evaluated in the page: the step marks the app sets as each start-up step is done. */
 export const LOAD_STEPS = `Object.fromEntries(['opencv', 'backend', 'model', 'warmup'].map((k) =>

@@ -1,6 +1,6 @@
 /** BENCHMARKS.md from one run's results: conditions first, then each measurement against its target. */
 import { sum, type FileCost } from './bytes';
-import type { BackendRun, BenchResults, LoadSample, MemorySnapshot } from './run';
+import type { BackendRun, BenchResults, LoadSample, MemorySnapshot } from './results';
 import { summarize, type Summary } from './stats';
 
 const ms = (v: number): string => `${Math.round(v)} ms`;

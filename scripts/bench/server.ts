@@ -1,10 +1,11 @@
 /**
- * The benchmark's own build and preview server: a free port on 127.0.0.1, a process group that
+ * The benchmark's own build and preview server: a free port on PREVIEW_HOST, a process group that
  * is killed on every exit path, so a failed run never leaves a server behind.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { PREVIEW_HOST } from '../vite/previewAddress';
 
 const VITE = join('node_modules', 'vite', 'bin', 'vite.js');
 
@@ -19,7 +20,7 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.listen(0, PREVIEW_HOST, () => {
       const addr = srv.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       srv.close(() => resolve(port));
@@ -33,7 +34,8 @@ export interface PreviewServer {
 }
 
 export async function startPreview(outDir: string, port: number): Promise<PreviewServer> {
-  const args = [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  // Host and strictPort come from vite.config.ts; the port is a free one, not the default.
+  const args = [VITE, 'preview', '--port', String(port)];
   // detached: its own process group, so stop() reaches anything it spawns too.
   const child: ChildProcess = spawn(process.execPath, [...args, '--outDir', outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -57,7 +59,7 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
       process.exit(130);
     });
   }
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${PREVIEW_HOST}:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;

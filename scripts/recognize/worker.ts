@@ -17,26 +17,33 @@ const options = workerData as {
 };
 const port = parentPort!;
 
+type Recognizer = Awaited<ReturnType<typeof createNodeRecognizer>>;
+type Read = Extract<ToWorker, { type: 'read' }>;
+
+/** A row for one file; a failure to read it is that row's error, never a rejection. */
+async function readRow(recognizer: Recognizer, msg: Read): Promise<FromWorker> {
+  try {
+    const result = await recognizer.recognize(readImage(msg.path), { params: options.params });
+    return { type: 'row', id: msg.id, row: toRow(msg.name, result) };
+  } catch (err) {
+    const data = toEngineErrorData(err);
+    return {
+      type: 'row',
+      id: msg.id,
+      row: { file: msg.name, text: '', digits: [], error: data.userMessage },
+    };
+  }
+}
+
 createNodeRecognizer({ modelPath: options.modelPath, backend: options.backend }).then(
   (recognizer) => {
-    port.on('message', async (msg: ToWorker) => {
+    port.on('message', (msg: ToWorker) => {
       if (msg.type === 'stop') {
         recognizer.dispose();
         process.exit(0); // in a worker thread: ends this thread only
       }
-      let answer: FromWorker;
-      try {
-        const result = await recognizer.recognize(readImage(msg.path), { params: options.params });
-        answer = { type: 'row', id: msg.id, row: toRow(msg.name, result) };
-      } catch (err) {
-        const data = toEngineErrorData(err);
-        answer = {
-          type: 'row',
-          id: msg.id,
-          row: { file: msg.name, text: '', digits: [], error: data.userMessage },
-        };
-      }
-      port.postMessage(answer);
+      // Not awaited: readRow turns every failure into the row it answers, so it never rejects.
+      void readRow(recognizer, msg).then((answer) => port.postMessage(answer));
     });
     port.postMessage({ type: 'ready' } satisfies FromWorker);
   },

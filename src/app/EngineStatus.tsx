@@ -1,6 +1,6 @@
 import { useAppStore } from '../store/appStore';
 import { restartEngine } from '../store/engine';
-import type { LoadStep } from '../worker/protocol';
+import type { LoadStep } from '../engine/types';
 
 const STEP_LABELS: Record<LoadStep, string> = {
   opencv: 'OpenCV',

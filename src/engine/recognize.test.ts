@@ -113,7 +113,7 @@ describe('recognize', () => {
     const cv = await loadOpenCV();
     const tensors = tf.memory().numTensors;
     const heap = openCvHeapBytes(cv);
-    const err = await rejection(recognizer.recognize(bad as RgbaImage));
+    const err = await rejection(recognizer.recognize(bad));
     expect(err.code).toBe(code);
     expect(err.userMessage.length).toBeGreaterThan(20);
     expect(toEngineErrorData(err)).toEqual({

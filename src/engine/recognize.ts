@@ -16,25 +16,25 @@ import {
 import { loadPairClassifier, type PairClassifier } from './classifier/pairModel';
 import { EngineError, throwIfAborted } from './errors';
 import { loadLineReader, type LineReader } from './classifier/lineModel';
-import { combineDigit } from './lineReader/combine';
 import { compositeCrops, fitLine } from './lineReader/lineImage';
+import { lineResults } from './lineResults';
 import { lineText } from './lineText';
 import { adapt, buildIndex, EMPTY_INDEX, type PersonalIndex } from './personal/adapt';
 import { checkSamples } from './personal/samples';
 import { MNIST_SIZE } from './normalize';
-import { planFromLineReader, planFromSegmentation } from './plan';
+import { planFromLineReader, planFromSegmentation, type Plan } from './plan';
 import { cvErrorMessage, loadOpenCV, type OpenCV } from './opencv';
 import { drawBoxes, type DrawnBox } from './pipeline/boxes';
 import { MatScope } from './pipeline/matScope';
 import { resolveParams } from './pipeline/params';
 import { runPipeline } from './pipeline/run';
 import type { Rect } from './segment/geometry';
+import type { Segmentation } from './segment/segment';
 import { matToRgba } from './pipeline/toRgba';
 import type {
   BackendName,
   Box,
-  DigitResult,
-  LineResult,
+  LoadStep,
   PersonalSample,
   RecognizeOptions,
   RecognizeResult,
@@ -66,11 +66,7 @@ export interface RecognizerOptions {
   onProgress?: Progress;
 }
 
-type Progress = (p: {
-  step: 'opencv' | 'backend' | 'model' | 'warmup';
-  done: boolean;
-  detail?: string;
-}) => void;
+type Progress = (p: { step: LoadStep; done: boolean; detail?: string }) => void;
 
 export interface Recognizer {
   backend: BackendName;
@@ -107,6 +103,24 @@ function drawBoxesImage(cv: OpenCV, input: RgbaImage, boxes: DrawnBox[], refH: n
   }
 }
 
+/** Plans the reading (line reader or segmentation, with the pair check), timing it. */
+async function planReading(
+  segmentation: Segmentation,
+  models: Models,
+  timings: Record<string, number>,
+): Promise<Plan> {
+  const t = performance.now();
+  const plan = models.lineReader
+    ? await planFromLineReader(segmentation, models.lineReader, models.pair)
+    : await planFromSegmentation(segmentation, models.pair);
+  // Normalising the crops is part of planning; the pair check or line reader is named when it ran.
+  const planMs = performance.now() - t;
+  timings.normalize = planMs;
+  if (plan.pairCheck) timings.pairCheck = planMs;
+  if (plan.lineReader) timings.lineReader = planMs;
+  return plan;
+}
+
 async function recognizeWith(
   cv: OpenCV,
   models: Models,
@@ -122,18 +136,10 @@ async function recognizeWith(
   const { segmentation, scale } = run;
   const timings = { ...run.timings };
 
-  let t = performance.now();
-  const plan = models.lineReader
-    ? await planFromLineReader(segmentation, models.lineReader, models.pair)
-    : await planFromSegmentation(segmentation, models.pair);
-  // Normalising the crops is part of planning; the pair check or line reader is named when it ran.
-  const planMs = performance.now() - t;
-  timings.normalize = planMs;
-  if (plan.pairCheck) timings.pairCheck = planMs;
-  if (plan.lineReader) timings.lineReader = planMs;
+  const plan = await planReading(segmentation, models, timings);
   throwIfAborted(signal);
 
-  t = performance.now();
+  let t = performance.now();
   const planned = plan.lines.flatMap((l) => l.digits);
   const predictions = await classifyWith(
     models.digits,
@@ -143,43 +149,8 @@ async function recognizeWith(
   timings.classify = performance.now() - t;
   throwIfAborted(signal);
 
-  let k = 0;
-  const drawn: DrawnBox[] = [];
-  const box = (rect: Rect): Box => toOriginal(rect, scale, image.width, image.height);
-  const lines = plan.lines.map((line): LineResult => ({
-    digits: line.digits.map((d): DigitResult => {
-      const i = k++;
-      const p = predictions[i]!;
-      const rect = d.box ?? d.crop.rect; // the crop may come from a rectified or zoomed frame
-      // A reading the user's own samples changed is theirs: the line reader does not overrule it.
-      const combined = d.read && !p.personal ? combineDigit(p, d.read) : p;
-      // Ink the reader half took for a letter or a scribble keeps only the rest of its trust.
-      const read =
-        d.notDigit === undefined
-          ? combined
-          : { ...combined, confidence: combined.confidence * (1 - d.notDigit) };
-      const doubtful = read.confidence < params.doubtfulBelow;
-      drawn.push({ rect, index: i + 1, label: read.label, doubtful });
-      return {
-        label: read.label,
-        confidence: read.confidence,
-        top: read.top,
-        box: box(rect),
-        crop28: d.input,
-        doubtful,
-        ...(p.personal ? { personal: true as const } : {}),
-      };
-    }),
-    ...(line.separators.length
-      ? {
-          separators: line.separators.map((s) => ({
-            char: s.char,
-            index: s.index,
-            box: box(s.rect),
-          })),
-        }
-      : {}),
-  }));
+  const toBox = (rect: Rect): Box => toOriginal(rect, scale, image.width, image.height);
+  const { lines, drawn } = lineResults(plan, predictions, params.doubtfulBelow, toBox);
 
   let stages: StageImages | undefined;
   if (options.stages && run.input) {
@@ -363,12 +334,12 @@ async function loadModels(options: RecognizerOptions): Promise<Models> {
     pair: value<PairClassifier>(1),
     lineReader: value<LineReader>(2),
   };
-  const failed = settled.find((r) => r.status === 'rejected');
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     if (models.digits) models.digits.dispose();
     models.pair?.dispose();
     models.lineReader?.dispose();
-    throw (failed as PromiseRejectedResult).reason;
+    throw failed.reason;
   }
   return models;
 }

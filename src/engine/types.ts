@@ -1,6 +1,7 @@
 /**
  * Plain, serialisable data that crosses the worker boundary. No Mats, no tensors, no classes.
  */
+import type { BackendName } from './backends';
 
 /** Structural ImageData: the DOM class in browsers, a plain object in Node. RGBA, row-major. */
 export interface RgbaImage {
@@ -9,7 +10,11 @@ export interface RgbaImage {
   data: Uint8ClampedArray;
 }
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+/** The backend names come from the one backend list. */
+export type { BackendName };
+
+/** The engine's start-up steps, each reported as it starts and ends (OpenCV's runs alongside). */
+export type LoadStep = 'opencv' | 'backend' | 'model' | 'warmup';
 
 export type ThresholdMethod = 'adaptive' | 'otsu' | 'normalized-otsu';
 

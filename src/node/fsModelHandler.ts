@@ -37,9 +37,7 @@ export function fsModelHandler(modelJsonPath: string): tf.io.IOHandler {
           specs.push(...group.weights);
           for (const path of group.paths) {
             const buf = readFileSync(resolve(dir, path));
-            buffers.push(
-              buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer,
-            );
+            buffers.push(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
           }
         }
         return Promise.resolve([specs, buffers]);

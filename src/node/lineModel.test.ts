@@ -39,7 +39,7 @@ function touchingLine(mnist: MnistSplit, indices: number[], overlap: number) {
     for (let x = left; x <= right; x++) {
       const at = start + (x - left);
       cols[at] ??= new Array<number>(28).fill(0);
-      for (let y = 0; y < 28; y++) cols[at]![y] = Math.max(cols[at]![y]!, img[y * 28 + x]!);
+      for (let y = 0; y < 28; y++) cols[at][y] = Math.max(cols[at][y]!, img[y * 28 + x]!);
     }
   }
   const w = cols.length;

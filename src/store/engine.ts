@@ -2,6 +2,8 @@
  * Engine lifecycle: one worker for the page, started at once, restartable after a failure.
  * Safe under React StrictMode: a second start while one is running is a no-op.
  */
+import { BACKENDS, isBackendName } from '../engine/backends';
+import { FALLBACK_MESSAGES, userMessageOf } from '../engine/errors';
 import type { BackendName } from '../engine/types';
 import { createEngineClient, type EngineClient, type EnginePort } from '../worker/engineClient';
 import { spawnEngineWorker, takeEarlyWorker } from '../worker/earlyWorker';
@@ -10,18 +12,9 @@ import { useAppStore } from './appStore';
 
 export type WorkerFactory = () => EnginePort;
 
-/**
- * Chosen by measurement (BENCHMARKS.md, headless Chromium on 2 cores): a batch of 8 digits
- * classifies in ~19 ms on wasm, ~362 ms on cpu and ~1.1 s on WebGL (software GL), and wasm
- * is ready soonest (no shader compilation). WebGL stays ahead of cpu for machines whose wasm
- * fails, since on a real GPU it beats plain JavaScript.
- */
-export const BACKEND_ORDER: BackendName[] = ['wasm', 'webgl', 'cpu'];
-
 let client: EngineClient | null = null;
 let ready: Promise<EngineClient> | null = null;
-let workerFactory: WorkerFactory = () =>
-  (takeEarlyWorker() ?? spawnEngineWorker()) as unknown as EnginePort;
+let workerFactory: WorkerFactory = () => takeEarlyWorker() ?? spawnEngineWorker();
 
 /** Tests swap the worker for an in-process port. */
 export function setWorkerFactory(factory: WorkerFactory): void {
@@ -32,12 +25,12 @@ export function setWorkerFactory(factory: WorkerFactory): void {
 export function backendPreference(): BackendName[] {
   const forced =
     typeof location !== 'undefined' ? new URLSearchParams(location.search).get('backend') : null;
-  const chosen = (forced ?? useAppStore.getState().settings.backend) as string;
-  if (BACKEND_ORDER.includes(chosen as BackendName)) {
+  const chosen: string = forced ?? useAppStore.getState().settings.backend;
+  if (isBackendName(chosen)) {
     // The chosen backend first, the others as fallbacks, in order.
-    return [chosen as BackendName, ...BACKEND_ORDER.filter((b) => b !== chosen)];
+    return [chosen, ...BACKENDS.filter((b) => b !== chosen)];
   }
-  return BACKEND_ORDER;
+  return [...BACKENDS];
 }
 
 export function modelUrl(): string {
@@ -85,11 +78,7 @@ export function startEngine(): Promise<EngineClient> {
         return c;
       },
       (err: unknown) => {
-        const message =
-          err && typeof err === 'object' && 'userMessage' in err
-            ? String((err as { userMessage: unknown }).userMessage)
-            : 'The recognition engine could not start. Press "Retry".';
-        useAppStore.getState().engineFailed(message);
+        useAppStore.getState().engineFailed(userMessageOf(err, FALLBACK_MESSAGES.start));
         throw err;
       },
     );

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackendName } from '../engine/types';
-import type { LoadStep } from '../worker/protocol';
+import type { LoadStep } from '../engine/types';
 
 export type EngineState = 'loading' | 'ready' | 'error';
 

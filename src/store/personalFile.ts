@@ -5,6 +5,7 @@
  *   { "format": "digit-lens-personal-samples", "version": 1,
  *     "samples": [{ "label": 7, "createdAt": 1764650000000, "crop28": "<base64, 3136 bytes>" }] }
  */
+import { EngineError } from '../engine/errors';
 import type { StoredSample } from './personalStorage';
 
 export const FILE_FORMAT = 'digit-lens-personal-samples';
@@ -46,30 +47,28 @@ export function samplesToJson(samples: readonly StoredSample[]): string {
   });
 }
 
-export class SampleFileError extends Error {
-  constructor(readonly userMessage: string) {
-    super(userMessage);
-    this.name = 'SampleFileError';
-  }
+/** An 'invalid-samples' EngineError whose sentence says what is wrong with this file. */
+function sampleFileError(userMessage: string): EngineError {
+  return new EngineError('invalid-samples', userMessage, { userMessage });
 }
 
 const NOT_OURS =
   'This file is not a Digit Lens samples file. Choose a file made with "Export samples".';
 
-/** Parses an exported file; ids are given fresh. Throws SampleFileError with a sentence. */
+/** Parses an exported file; ids are given fresh. Throws an 'invalid-samples' EngineError with a sentence. */
 export function samplesFromJson(text: string, newId: () => string): StoredSample[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new SampleFileError(NOT_OURS);
+    throw sampleFileError(NOT_OURS);
   }
   const file = json as { format?: unknown; version?: unknown; samples?: unknown };
   if (!file || file.format !== FILE_FORMAT || !Array.isArray(file.samples)) {
-    throw new SampleFileError(NOT_OURS);
+    throw sampleFileError(NOT_OURS);
   }
   if (file.version !== 1) {
-    throw new SampleFileError(
+    throw sampleFileError(
       'This samples file comes from a newer Digit Lens. Update the app, then import it again.',
     );
   }
@@ -78,7 +77,7 @@ export function samplesFromJson(text: string, newId: () => string): StoredSample
     const crop = typeof s?.crop28 === 'string' ? fromBase64(s.crop28) : null;
     const label = s?.label;
     if (!crop || typeof label !== 'number' || !Number.isInteger(label) || label < 0 || label > 9) {
-      throw new SampleFileError(
+      throw sampleFileError(
         `Sample ${i + 1} in this file is damaged (it needs a digit 0-9 and a 28x28 crop). Nothing was imported.`,
       );
     }

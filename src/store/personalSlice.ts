@@ -125,7 +125,7 @@ export const createPersonalSlice: StateCreator<PersonalSlice, [], [], PersonalSl
       await persist(() => store().clear());
     },
     importPersonalSamples: async (text) => {
-      const imported = samplesFromJson(text, newId); // throws SampleFileError with a sentence
+      const imported = samplesFromJson(text, newId); // throws an EngineError with a sentence
       await keep(imported.sort((a, b) => a.createdAt - b.createdAt));
       return imported.length;
     },

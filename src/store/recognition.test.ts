@@ -1,5 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EngineError } from '../engine/errors';
 import type { RecognizeResult, RgbaImage } from '../engine/types';
 import type { EnginePort } from '../worker/engineClient';
 import { serveEngine, type HostedRecognizer } from '../worker/engineHost';
@@ -81,10 +82,7 @@ beforeEach(() => {
       },
       decodeFile: async (file, name) => {
         if (name.endsWith('.txt')) {
-          throw Object.assign(new Error('nope'), {
-            code: 'unsupported-file',
-            userMessage: 'Not an image.',
-          });
+          throw new EngineError('unsupported-file', 'nope', { userMessage: 'Not an image.' });
         }
         return image(file.size);
       },

@@ -2,20 +2,13 @@
  * Recognition actions. Each item has at most one request in flight: a newer request for the
  * same item cancels the older one, so a cleared canvas never shows a stale answer.
  */
-import { isCancelled, WORKER_CRASHED } from '../worker/engineClient';
+import { FALLBACK_MESSAGES, isCancelled, isEngineError, userMessageOf } from '../engine/errors';
 import { useAppStore } from './appStore';
 import { noteOtherEdit, reapplyCorrections } from './corrections';
 import { engineClient } from './engine';
 import { DRAWING_ID, type InputItem } from './inputSlice';
 
 const inflight = new Map<string, AbortController>();
-
-function userMessageOf(err: unknown): string {
-  if (err && typeof err === 'object' && 'userMessage' in err) {
-    return String((err as { userMessage: unknown }).userMessage);
-  }
-  return 'Something went wrong while reading this image. Please try again.';
-}
 
 export function cancelItem(id: string): void {
   inflight.get(id)?.abort();
@@ -41,7 +34,7 @@ export async function recognizeItem(id: string, stages = true): Promise<void> {
       });
     // A crashed worker is restarted by engine.ts; the request it lost is retried once.
     const result = await attempt().catch((err: unknown) => {
-      if ((err as { code?: unknown } | null)?.code !== WORKER_CRASHED) throw err;
+      if (!isEngineError(err) || err.code !== 'worker-crashed') throw err;
       return attempt();
     });
     if (controller.signal.aborted) return;
@@ -55,7 +48,9 @@ export async function recognizeItem(id: string, stages = true): Promise<void> {
     });
   } catch (err) {
     if (isCancelled(err) || controller.signal.aborted) return;
-    useAppStore.getState().patchItem(id, { status: 'error', error: userMessageOf(err) });
+    useAppStore
+      .getState()
+      .patchItem(id, { status: 'error', error: userMessageOf(err, FALLBACK_MESSAGES.read) });
   } finally {
     if (inflight.get(id) === controller) inflight.delete(id);
   }

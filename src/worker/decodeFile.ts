@@ -2,6 +2,7 @@
  * Decodes an uploaded file to RGBA inside the worker (browser only: createImageBitmap +
  * OffscreenCanvas). The header is read first so bombs and impostors never reach the decoder.
  */
+import { EngineError, type EngineErrorCode } from '../engine/errors';
 import type { RgbaImage } from '../engine/types';
 import { readImageHeader, sniffNonImage, SUPPORTED_FORMATS_TEXT } from './imageHeader';
 
@@ -10,42 +11,36 @@ export const MAX_SOURCE_PIXELS = 100_000_000;
 /** Decode at most this long side; the engine works at a smaller size anyway. */
 export const MAX_DECODED_SIDE = 4096;
 
-export class FileDecodeError extends Error {
-  readonly code: string;
-  readonly userMessage: string;
-  constructor(code: string, userMessage: string) {
-    super(userMessage);
-    this.name = 'FileDecodeError';
-    this.code = code;
-    this.userMessage = userMessage;
-  }
+/** A file the worker cannot read, with a sentence that names it. */
+function fileError(code: EngineErrorCode, userMessage: string): EngineError {
+  return new EngineError(code, userMessage, { userMessage });
 }
 
 export async function decodeFile(file: Blob, name: string): Promise<RgbaImage> {
   const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
   const impostor = sniffNonImage(head);
   if (impostor === 'empty') {
-    throw new FileDecodeError('empty-file', `"${name}" is empty (0 bytes). Choose another file.`);
+    throw fileError('empty-file', `"${name}" is empty (0 bytes). Choose another file.`);
   }
   if (impostor) {
-    throw new FileDecodeError(
+    throw fileError(
       'unsupported-file',
       `"${name}" is a ${impostor}, not a photo or scan. Use a ${SUPPORTED_FORMATS_TEXT} image.`,
     );
   }
   const header = readImageHeader(head);
   if (!header) {
-    throw new FileDecodeError(
+    throw fileError(
       'unsupported-file',
       `"${name}" is not an image this app can read, or it is damaged. Use a ${SUPPORTED_FORMATS_TEXT} image.`,
     );
   }
   const { width, height } = header;
   if (width === 0 || height === 0) {
-    throw new FileDecodeError('invalid-image', `"${name}" has no pixels. Choose another image.`);
+    throw fileError('invalid-image', `"${name}" has no pixels. Choose another image.`);
   }
   if (width * height > MAX_SOURCE_PIXELS) {
-    throw new FileDecodeError(
+    throw fileError(
       'image-too-large',
       `"${name}" is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} MP), more than ` +
         `this app can safely open (${MAX_SOURCE_PIXELS / 1e6} MP). Resize it and try again.`,
@@ -66,7 +61,7 @@ export async function decodeFile(file: Blob, name: string): Promise<RgbaImage> {
     }
     bitmap = await createImageBitmap(file, options);
   } catch {
-    throw new FileDecodeError(
+    throw fileError(
       'decode-failed',
       `"${name}" could not be decoded: the file looks damaged or incomplete. Try exporting it again.`,
     );
@@ -94,7 +89,7 @@ export function readBitmap(
       if (reuse) frameCanvas = canvas;
     }
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new FileDecodeError('decode-failed', failure);
+    if (!ctx) throw fileError('decode-failed', failure);
     ctx.clearRect(0, 0, width, height);
     ctx.drawImage(bitmap, 0, 0);
     const data = ctx.getImageData(0, 0, width, height);

@@ -10,7 +10,6 @@
 import { loadOpenCV, setOpenCvLoader } from '../engine/opencv';
 import { createDownloadProgress } from './downloadProgress';
 import { loadOpenCvStreaming } from './openCvStreaming';
-import type { MessagePortLike, Request, Response } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,7 +27,7 @@ const hold = (event: MessageEvent): void => void held.push(event.data);
 self.addEventListener('message', hold);
 
 void import('./engineRuntime').then(({ runEngine }) => {
-  runEngine(self as unknown as MessagePortLike<Request, Response>, {
+  runEngine(self, {
     progress,
     listen(l) {
       listener = l;

@@ -2,40 +2,31 @@
  * The one typed bridge into the engine worker. The UI calls this; it never posts raw messages.
  * Every call takes an AbortSignal; aborting posts a cancel so the worker drops the work.
  */
+import { EngineError } from '../engine/errors';
 import type {
-  BackendName,
+  LoadStep,
   PersonalSample,
   PipelineParams,
   RecognizeResult,
   RgbaImage,
 } from '../engine/types';
-import type {
-  CrashKind,
-  EngineErrorData,
-  EngineStats,
-  InitOptions,
-  LoadStep,
-  MessagePortLike,
-  RecognizeInput,
-  Request,
-  Response,
+import {
+  readReply,
+  type AnsweredRequest,
+  type AnsweredType,
+  type CrashKind,
+  type EngineStats,
+  type InitOptions,
+  type MessagePortLike,
+  type ReadyInfo,
+  type RecognizeInput,
+  type Replies,
+  type Reply,
+  type Request,
+  type Response,
 } from './protocol';
 
-export class EngineRequestError extends Error {
-  readonly code: string;
-  readonly userMessage: string;
-  constructor(data: EngineErrorData) {
-    super(data.message);
-    this.name = 'EngineRequestError';
-    this.code = data.code;
-    this.userMessage = data.userMessage;
-  }
-}
-
-export interface ReadyInfo {
-  backend: BackendName;
-  loadMs: number;
-}
+export type { ReadyInfo } from './protocol';
 
 export interface ProgressEvent {
   step: LoadStep;
@@ -75,11 +66,16 @@ export interface EngineClient {
   dispose(): void;
 }
 
-interface Pending {
-  resolve: (value: never) => void;
-  reject: (err: unknown) => void;
+/** Start-up listeners of an init request. */
+interface UpdateListeners {
   onProgress?: (p: ProgressEvent) => void;
   onDownload?: DownloadListener;
+}
+
+/** A request awaiting its reply; `settle` resolves it with the value its own reply type holds. */
+interface Pending extends UpdateListeners {
+  settle: (reply: Reply) => void;
+  reject: (err: unknown) => void;
 }
 
 export type EnginePort = MessagePortLike<Response, Request> & {
@@ -88,40 +84,55 @@ export type EnginePort = MessagePortLike<Response, Request> & {
   addEventListener(type: 'error', listener: (event: Event) => void): void;
 };
 
-export const WORKER_CRASHED = 'worker-crashed';
-
 export interface EngineClientOptions {
   /** Called once when the worker dies; every pending request has been rejected by then. */
   onCrash?: () => void;
 }
 
-export function createEngineClient(
-  port: EnginePort,
-  options: EngineClientOptions = {},
-): EngineClient {
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-  let crashed = false;
+/** The requests awaiting the worker's replies, and the port they go out on. */
+class PendingRequests {
+  private readonly pending = new Map<number, Pending>();
+  private lastId = 0;
+  private crashed = false;
 
-  const onError = (event: Event): void => {
-    event.preventDefault?.(); // handled here: not an uncaught page error
-    if (crashed) return;
-    crashed = true;
-    const error = new EngineRequestError({
-      code: WORKER_CRASHED,
-      message: 'message' in event ? String(event.message) : 'worker error',
-      userMessage: 'The recognition engine stopped unexpectedly. It is being restarted.',
+  constructor(private readonly port: EnginePort) {}
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  post(message: Request, transfer: Transferable[] = []): void {
+    this.port.postMessage(message, transfer);
+  }
+
+  /** Posts an answered request; resolves with the value of its own reply type. */
+  send<T extends AnsweredType>(
+    request: AnsweredRequest<T>,
+    listeners: UpdateListeners = {},
+    transfer: Transferable[] = [],
+  ): Promise<Replies[T]['value']> {
+    return new Promise((resolve, reject) => {
+      if (this.crashed) {
+        reject(new EngineError('worker-crashed', 'worker crashed'));
+        return;
+      }
+      const read = readReply[request.type];
+      const settle = (reply: Reply): void => {
+        const value = read(reply);
+        if (value === undefined) {
+          reject(
+            new EngineError('internal', `'${reply.type}' reply to a '${request.type}' request`),
+          );
+        } else resolve(value);
+      };
+      this.pending.set(request.id, { settle, reject, ...listeners });
+      this.post(request, transfer);
     });
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-    port.terminate?.();
-    options.onCrash?.();
-  };
-  port.addEventListener('error', onError);
+  }
 
-  const onMessage = (event: MessageEvent<Response>): void => {
-    const msg = event.data;
-    const p = pending.get(msg.id);
+  /** Routes a worker message to the request it belongs to. */
+  deliver(msg: Response): void {
+    const p = this.pending.get(msg.id);
     if (!p) return; // a late answer to a cancelled request
     switch (msg.type) {
       case 'progress':
@@ -130,95 +141,90 @@ export function createEngineClient(
       case 'download':
         p.onDownload?.(msg.loaded, msg.total);
         return;
-      case 'ready':
-        pending.delete(msg.id);
-        (p.resolve as (v: ReadyInfo) => void)({ backend: msg.backend, loadMs: msg.loadMs });
-        return;
-      case 'result':
-        pending.delete(msg.id);
-        (p.resolve as (v: RecognizeResult) => void)(msg.result);
-        return;
-      case 'stats':
-        pending.delete(msg.id);
-        (p.resolve as (v: EngineStats) => void)(msg.stats);
-        return;
-      case 'personal':
-        pending.delete(msg.id);
-        (p.resolve as (v: number) => void)(msg.count);
-        return;
       case 'error':
-        pending.delete(msg.id);
-        p.reject(new EngineRequestError(msg.error));
+        this.pending.delete(msg.id);
+        p.reject(EngineError.fromData(msg.error));
         return;
+      default:
+        this.pending.delete(msg.id);
+        p.settle(msg);
     }
-  };
-  port.addEventListener('message', onMessage);
-
-  function send<T>(
-    request: Request,
-    entry: Omit<Pending, 'resolve' | 'reject'> = {},
-    transfer: Transferable[] = [],
-  ): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (crashed) {
-        reject(
-          new EngineRequestError({
-            code: WORKER_CRASHED,
-            message: 'worker crashed',
-            userMessage: 'The recognition engine stopped unexpectedly. It is being restarted.',
-          }),
-        );
-        return;
-      }
-      pending.set(request.id, { resolve: resolve as (v: never) => void, reject, ...entry });
-      port.postMessage(request, transfer);
-    });
   }
+
+  /** Drops one request (the worker is told to cancel it) and rejects it. */
+  cancel(id: number, error: EngineError): void {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    this.post({ type: 'cancel', id });
+    p?.reject(error);
+  }
+
+  /** The worker died: every pending request fails, and so does every later one. Once only. */
+  crash(message: string): boolean {
+    if (this.crashed) return false;
+    this.crashed = true;
+    this.rejectAll(new EngineError('worker-crashed', message));
+    return true;
+  }
+
+  rejectAll(error: EngineError): void {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+}
+
+function recognizeVia(
+  requests: PendingRequests,
+  source: RgbaImage | File | ImageBitmap,
+  { signal, params, stages = false }: RecognizeRequest,
+): Promise<RecognizeResult> {
+  const id = requests.nextId();
+  if (signal?.aborted) return Promise.reject(cancelled());
+  const input = toInput(source);
+  const transfer = input.kind === 'bitmap' ? [input.bitmap] : [];
+  const result = requests.send({ type: 'recognize', id, input, params, stages }, {}, transfer);
+  if (!signal) return result;
+  const onAbort = (): void => requests.cancel(id, cancelled());
+  signal.addEventListener('abort', onAbort, { once: true });
+  return result.finally(() => signal.removeEventListener('abort', onAbort));
+}
+
+export function createEngineClient(
+  port: EnginePort,
+  options: EngineClientOptions = {},
+): EngineClient {
+  const requests = new PendingRequests(port);
+  const onError = (event: Event): void => {
+    event.preventDefault?.(); // handled here: not an uncaught page error
+    if (!requests.crash('message' in event ? String(event.message) : 'worker error')) return;
+    port.terminate?.();
+    options.onCrash?.();
+  };
+  port.addEventListener('error', onError);
+  const onMessage = (event: MessageEvent<Response>): void => requests.deliver(event.data);
+  port.addEventListener('message', onMessage);
 
   return {
     init(options, onProgress, onDownload) {
-      return send<ReadyInfo>({ type: 'init', id: nextId++, options }, { onProgress, onDownload });
+      const id = requests.nextId();
+      return requests.send({ type: 'init', id, options }, { onProgress, onDownload });
     },
     recognize(source, request = {}) {
-      const { signal } = request;
-      const id = nextId++;
-      if (signal?.aborted) return Promise.reject(cancelled());
-      const input = toInput(source);
-      const result = send<RecognizeResult>(
-        {
-          type: 'recognize',
-          id,
-          input,
-          params: request.params,
-          stages: request.stages ?? false,
-        },
-        {},
-        input.kind === 'bitmap' ? [input.bitmap] : [],
-      );
-      if (!signal) return result;
-      const onAbort = (): void => {
-        const p = pending.get(id);
-        pending.delete(id);
-        port.postMessage({ type: 'cancel', id });
-        p?.reject(cancelled());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      return result.finally(() => signal.removeEventListener('abort', onAbort));
+      return recognizeVia(requests, source, request);
     },
     setPersonalSamples(samples) {
       const copy = samples.map((s) => ({ label: s.label, crop28: Float32Array.from(s.crop28) }));
-      return send<number>({ type: 'personal', id: nextId++, samples: copy });
+      return requests.send({ type: 'personal', id: requests.nextId(), samples: copy });
     },
     stats() {
-      return send<EngineStats>({ type: 'stats', id: nextId++ });
+      return requests.send({ type: 'stats', id: requests.nextId() });
     },
     crash(how = 'throw') {
-      port.postMessage({ type: 'crash', id: nextId++, how });
+      requests.post({ type: 'crash', id: requests.nextId(), how });
     },
     dispose() {
       port.removeEventListener('message', onMessage);
-      for (const p of pending.values()) p.reject(new EngineRequestError(disposedError));
-      pending.clear();
+      requests.rejectAll(new EngineError('disposed', 'engine client disposed'));
       port.terminate?.();
     },
   };
@@ -244,20 +250,6 @@ function toInput(source: RgbaImage | File | ImageBitmap): RecognizeInput {
   return { kind: 'pixels', image };
 }
 
-const disposedError: EngineErrorData = {
-  code: 'disposed',
-  message: 'engine client disposed',
-  userMessage: 'The recognition engine was stopped.',
-};
-
-function cancelled(): EngineRequestError {
-  return new EngineRequestError({
-    code: 'cancelled',
-    message: 'cancelled',
-    userMessage: 'This reading was replaced by a newer one.',
-  });
-}
-
-export function isCancelled(err: unknown): boolean {
-  return err instanceof EngineRequestError && err.code === 'cancelled';
+function cancelled(): EngineError {
+  return new EngineError('cancelled', 'cancelled');
 }

@@ -4,20 +4,23 @@
  */
 import type {
   BackendName,
+  LoadStep,
   PersonalSample,
   RecognizeOptions,
   RecognizeResult,
   RgbaImage,
 } from '../engine/types';
+import { EngineError, FALLBACK_MESSAGES, toEngineErrorData } from '../engine/errors';
 import type {
+  CrashKind,
   EngineStats,
   InitOptions,
-  LoadStep,
   MessagePortLike,
+  RecognizeInput,
   Request,
   Response,
 } from './protocol';
-import { resultTransferables, toErrorData } from './protocol';
+import { resultTransferables } from './protocol';
 
 /** The slice of the engine API the host needs (see src/engine/recognize.ts). */
 export interface HostedRecognizer {
@@ -55,129 +58,100 @@ export interface EngineHostDeps {
   loseWebglContext?: () => boolean;
 }
 
-const LOAD_FAILED =
-  'The recognition engine could not start. Check your connection and press "Retry".';
-const SAMPLES_FAILED = 'Your handwriting samples could not be used. Try importing them again.';
-const RECOGNIZE_FAILED = 'Something went wrong while reading this image. Please try again.';
+type Post = (message: Response, transfer?: Transferable[]) => void;
 
-export function serveEngine(
-  port: MessagePortLike<Request, Response>,
-  { createRecognizer, decodeFile, readBitmap, stats, loseWebglContext }: EngineHostDeps,
-): () => void {
-  let recognizer: Promise<HostedRecognizer> | null = null;
-  let loaded: HostedRecognizer | null = null;
-  const controllers = new Map<number, AbortController>();
-  // One recognition at a time: tfjs and OpenCV are single-threaded here anyway, and a queue
-  // lets a cancel drop work that has not started.
-  let queue: Promise<void> = Promise.resolve();
+/** The engine, started once by the first 'init' and shared by every later one. */
+class EngineSlot {
+  private starting: Promise<HostedRecognizer> | null = null;
+  private loaded: HostedRecognizer | null = null;
 
-  const post = (message: Response, transfer: Transferable[] = []): void =>
-    port.postMessage(message, transfer);
+  constructor(
+    private readonly create: RecognizerFactory,
+    private readonly post: Post,
+  ) {}
 
-  function init(id: number, options: InitOptions): void {
-    if (!recognizer) {
-      const started = performance.now();
-      recognizer = createRecognizer({
-        model: options.modelUrl,
-        ...(options.pairModelUrl ? { pairModel: options.pairModelUrl } : {}),
-        ...(options.lineModelUrl ? { lineModel: options.lineModelUrl } : {}),
-        backends: options.backends,
-        onProgress: (p) => post({ type: 'progress', id, ...p }),
-        onDownload: (loaded, total) => post({ type: 'download', id, loaded, total }),
-      });
-      recognizer.then(
-        (r) => {
-          loaded = r;
-          post({ type: 'ready', id, backend: r.backend, loadMs: performance.now() - started });
-        },
-        (err: unknown) => {
-          recognizer = null; // allow a retry
-          post({ type: 'error', id, error: toErrorData(err, LOAD_FAILED) });
-        },
+  init(id: number, options: InitOptions): void {
+    const post = this.post;
+    if (this.starting) {
+      // Repeated init (React StrictMode, a second tab of the UI): answer from the same engine.
+      this.starting.then(
+        (r) => post({ type: 'ready', id, backend: r.backend, loadMs: 0 }),
+        () => undefined,
       );
       return;
     }
-    // Repeated init (React StrictMode, a second tab of the UI): answer from the same engine.
-    recognizer.then(
-      (r) => post({ type: 'ready', id, backend: r.backend, loadMs: 0 }),
-      () => undefined,
+    const started = performance.now();
+    this.starting = this.create({
+      model: options.modelUrl,
+      ...(options.pairModelUrl ? { pairModel: options.pairModelUrl } : {}),
+      ...(options.lineModelUrl ? { lineModel: options.lineModelUrl } : {}),
+      backends: options.backends,
+      onProgress: (p) => post({ type: 'progress', id, ...p }),
+      onDownload: (loaded, total) => post({ type: 'download', id, loaded, total }),
+    });
+    this.starting.then(
+      (r) => {
+        this.loaded = r;
+        post({ type: 'ready', id, backend: r.backend, loadMs: performance.now() - started });
+      },
+      (err: unknown) => {
+        this.starting = null; // allow a retry
+        post({ type: 'error', id, error: toEngineErrorData(err, FALLBACK_MESSAGES.start) });
+      },
     );
   }
 
-  function recognize(request: Extract<Request, { type: 'recognize' }>): void {
-    const controller = new AbortController();
-    controllers.set(request.id, controller);
-    queue = queue.then(async () => {
-      try {
-        if (!recognizer) throw notReadyError();
-        const r = await recognizer;
-        if (controller.signal.aborted) throw cancelledError();
-        const { input } = request;
-        const image =
-          input.kind === 'pixels'
-            ? input.image
-            : input.kind === 'file'
-              ? await decodeFile(input.file, input.name)
-              : bitmapPixels(input.bitmap, readBitmap);
-        if (controller.signal.aborted) throw cancelledError();
-        const result = await r.recognize(image, {
-          params: request.params,
-          stages: request.stages,
-          signal: controller.signal,
-        });
-        if (controller.signal.aborted) throw cancelledError();
-        post({ type: 'result', id: request.id, result }, resultTransferables(result));
-      } catch (err) {
-        post({ type: 'error', id: request.id, error: toErrorData(err, RECOGNIZE_FAILED) });
-      } finally {
-        controllers.delete(request.id);
-      }
-    });
+  /** The engine once it has started; 'not-ready' when no init came first. */
+  async ready(): Promise<HostedRecognizer> {
+    if (!this.starting) throw new EngineError('not-ready', 'engine not initialised');
+    return this.starting;
   }
+
+  dispose(): void {
+    this.loaded?.dispose();
+  }
+}
+
+export function serveEngine(
+  port: MessagePortLike<Request, Response>,
+  deps: EngineHostDeps,
+): () => void {
+  const post: Post = (message, transfer = []) => port.postMessage(message, transfer);
+  const engine = new EngineSlot(deps.createRecognizer, post);
+  const controllers = new Map<number, AbortController>();
+  // One request at a time: tfjs and OpenCV are single-threaded here anyway, and a queue lets a
+  // cancel drop work that has not started. A failure is posted as the request's error reply.
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue: Enqueue = (id, fallback, work) => {
+    queue = queue.then(work).catch((err: unknown) => {
+      post({ type: 'error', id, error: toEngineErrorData(err, fallback) });
+    });
+  };
+
+  const host: Host = { engine, post, deps, controllers, enqueue };
 
   const onMessage = (event: MessageEvent<Request>): void => {
     const request = event.data;
     switch (request.type) {
       case 'init':
-        init(request.id, request.options);
+        engine.init(request.id, request.options);
         break;
       case 'recognize':
-        recognize(request);
+        queueRecognize(host, request);
         break;
       case 'cancel':
         controllers.get(request.id)?.abort();
         break;
       case 'crash':
-        if (request.how === 'webgl-context-lost' && loseWebglContext?.()) break;
-        // Test hook for crash recovery: an uncaught error in the worker scope.
-        setTimeout(() => {
-          throw new Error('engine worker crash requested');
-        });
+        crash(request.how, deps);
         break;
       case 'personal':
         // Behind the queue: a reading already asked for finishes with the samples it began with.
-        queue = queue.then(async () => {
-          try {
-            if (!recognizer) throw notReadyError();
-            const r = await recognizer;
-            if (!r.setPersonalSamples) throw new Error('personal samples are not supported');
-            const count = await r.setPersonalSamples(request.samples);
-            post({ type: 'personal', id: request.id, count });
-          } catch (err) {
-            post({ type: 'error', id: request.id, error: toErrorData(err, SAMPLES_FAILED) });
-          }
-        });
+        enqueue(request.id, FALLBACK_MESSAGES.samples, () => setPersonal(engine, request, post));
         break;
       case 'stats':
         // Behind the queue, so the numbers describe a quiet engine.
-        queue = queue.then(async () => {
-          try {
-            if (!stats) throw new Error('stats are not available');
-            post({ type: 'stats', id: request.id, stats: await stats() });
-          } catch (err) {
-            post({ type: 'error', id: request.id, error: toErrorData(err, RECOGNIZE_FAILED) });
-          }
-        });
+        enqueue(request.id, FALLBACK_MESSAGES.read, () => answerStats(deps, request, post));
         break;
     }
   };
@@ -185,15 +159,97 @@ export function serveEngine(
   return () => {
     port.removeEventListener('message', onMessage);
     for (const c of controllers.values()) c.abort();
-    loaded?.dispose();
+    engine.dispose();
   };
 }
 
-function notReadyError(): Error {
-  return Object.assign(new Error('engine not initialised'), {
-    code: 'not-ready',
-    userMessage: 'The recognition engine is not running. Press "Retry" to start it.',
+/** Queued work; a failure becomes the request's error reply, told with `fallback`. */
+type Enqueue = (id: number, fallback: string, work: () => Promise<void>) => void;
+
+interface Host {
+  engine: EngineSlot;
+  post: Post;
+  deps: EngineHostDeps;
+  /** The readings queued or running, by request id, so a cancel can abort them. */
+  controllers: Map<number, AbortController>;
+  enqueue: Enqueue;
+}
+
+function queueRecognize(host: Host, request: Extract<Request, { type: 'recognize' }>): void {
+  const { engine, post, deps, controllers } = host;
+  const controller = new AbortController();
+  controllers.set(request.id, controller);
+  host.enqueue(request.id, FALLBACK_MESSAGES.read, async () => {
+    try {
+      const r = await engine.ready();
+      const result = await recognizeRequest(r, request, controller.signal, deps);
+      post({ type: 'result', id: request.id, result }, resultTransferables(result));
+    } finally {
+      controllers.delete(request.id);
+    }
   });
+}
+
+async function setPersonal(
+  engine: EngineSlot,
+  request: Extract<Request, { type: 'personal' }>,
+  post: Post,
+): Promise<void> {
+  const r = await engine.ready();
+  if (!r.setPersonalSamples) throw new Error('personal samples are not supported');
+  const count = await r.setPersonalSamples(request.samples);
+  post({ type: 'personal', id: request.id, count });
+}
+
+async function answerStats(
+  deps: EngineHostDeps,
+  request: Extract<Request, { type: 'stats' }>,
+  post: Post,
+): Promise<void> {
+  if (!deps.stats) throw new Error('stats are not available');
+  post({ type: 'stats', id: request.id, stats: await deps.stats() });
+}
+
+/** Reads one request's input, checking between the steps whether it was cancelled meanwhile. */
+async function recognizeRequest(
+  r: HostedRecognizer,
+  request: Extract<Request, { type: 'recognize' }>,
+  signal: AbortSignal,
+  deps: EngineHostDeps,
+): Promise<RecognizeResult> {
+  throwIfCancelled(signal);
+  const image = await inputPixels(request.input, deps);
+  throwIfCancelled(signal);
+  const result = await r.recognize(image, {
+    params: request.params,
+    stages: request.stages,
+    signal,
+  });
+  throwIfCancelled(signal);
+  return result;
+}
+
+function inputPixels(input: RecognizeInput, deps: EngineHostDeps): Promise<RgbaImage> | RgbaImage {
+  switch (input.kind) {
+    case 'pixels':
+      return input.image;
+    case 'file':
+      return deps.decodeFile(input.file, input.name);
+    case 'bitmap':
+      return bitmapPixels(input.bitmap, deps.readBitmap);
+  }
+}
+
+function crash(how: CrashKind, { loseWebglContext }: EngineHostDeps): void {
+  if (how === 'webgl-context-lost' && loseWebglContext?.()) return;
+  // Test hook for crash recovery: an uncaught error in the worker scope.
+  setTimeout(() => {
+    throw new Error('engine worker crash requested');
+  });
+}
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new EngineError('cancelled', 'cancelled');
 }
 
 function bitmapPixels(bitmap: ImageBitmap, read: BitmapReader | undefined): RgbaImage {
@@ -202,11 +258,4 @@ function bitmapPixels(bitmap: ImageBitmap, read: BitmapReader | undefined): Rgba
     throw new Error('this engine host cannot read ImageBitmaps');
   }
   return read(bitmap);
-}
-
-function cancelledError(): Error {
-  return Object.assign(new Error('cancelled'), {
-    code: 'cancelled',
-    userMessage: 'This reading was replaced by a newer one.',
-  });
 }

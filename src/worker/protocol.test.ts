@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { RecognizeResult, RgbaImage } from '../engine/types';
-import {
-  createEngineClient,
-  EngineRequestError,
-  isCancelled,
-  type EnginePort,
-} from './engineClient';
+import { EngineError, isCancelled } from '../engine/errors';
+import { createEngineClient, type EnginePort } from './engineClient';
 import { serveEngine, type HostedRecognizer, type RecognizerFactory } from './engineHost';
-import type { MessagePortLike, Request, Response } from './protocol';
+import {
+  readReply,
+  type MessagePortLike,
+  type Reply,
+  type Request,
+  type Response,
+} from './protocol';
 
 const image: RgbaImage = { width: 2, height: 1, data: new Uint8ClampedArray(8).fill(255) };
 
@@ -31,8 +33,7 @@ function connect(factory: RecognizerFactory) {
     createRecognizer: factory,
     decodeFile: async (file, name) => {
       if (name.endsWith('.txt')) {
-        throw Object.assign(new Error('not an image'), {
-          code: 'unsupported-file',
+        throw new EngineError('unsupported-file', 'not an image', {
           userMessage: `"${name}" is not an image.`,
         });
       }
@@ -45,7 +46,7 @@ function connect(factory: RecognizerFactory) {
   const close = (): void => {
     stop();
     client.dispose();
-    (channel.port1 as MessagePort).close();
+    channel.port1.close();
   };
   return { client, close };
 }
@@ -82,17 +83,14 @@ describe('engine worker protocol', () => {
     const { client, close } = connect(async () =>
       okRecognizer({
         recognize: async () => {
-          throw Object.assign(new Error('bad'), {
-            code: 'invalid-image',
-            userMessage: 'Not an image.',
-          });
+          throw new EngineError('invalid-image', 'bad', { userMessage: 'Not an image.' });
         },
       }),
     );
     cleanup = close;
     await client.init({ backends: ['cpu'], modelUrl: '/m.json' });
     const err = await client.recognize(image).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(EngineRequestError);
+    expect(err).toBeInstanceOf(EngineError);
     expect(err).toMatchObject({ code: 'invalid-image', userMessage: 'Not an image.' });
   });
 
@@ -106,7 +104,7 @@ describe('engine worker protocol', () => {
     cleanup = close;
     const first = await client.init({ backends: ['cpu'], modelUrl: '/m.json' }).catch((e) => e);
     expect(first).toMatchObject({ code: 'internal', message: '404 model.json' });
-    expect((first as EngineRequestError).userMessage).toMatch(/Retry/);
+    expect((first as EngineError).userMessage).toMatch(/Retry/);
     await expect(client.init({ backends: ['cpu'], modelUrl: '/m.json' })).resolves.toMatchObject({
       backend: 'cpu',
     });
@@ -249,5 +247,18 @@ describe('engine worker protocol', () => {
     // The caller's crop is copied, not transferred away.
     expect(crop[0]).toBe(0.5);
     await expect(client.setPersonalSamples([])).resolves.toBe(0);
+  });
+});
+
+describe('the reply map', () => {
+  it('reads the value of the reply type a request expects, nothing else', () => {
+    const reply: Reply = {
+      type: 'stats',
+      id: 1,
+      stats: { numTensors: 1, tfBytes: 4, openCvHeapBytes: 0 },
+    };
+    expect(readReply.stats(reply)).toEqual({ numTensors: 1, tfBytes: 4, openCvHeapBytes: 0 });
+    expect(readReply.init(reply)).toBeUndefined();
+    expect(readReply.personal({ type: 'personal', id: 2, count: 3 })).toBe(3);
   });
 });

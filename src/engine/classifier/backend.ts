@@ -7,10 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 // Registers the 'wasm' backend with tfjs.
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { EngineError } from '../errors';
+import { BACKENDS } from '../backends';
 import type { BackendName } from '../types';
 
-/** wasm first: measured fastest for this model in Chromium and in Node (see BENCHMARKS.md). */
-export const DEFAULT_BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
+/** The engine's default preference: the one list in ../backends.ts. */
+export const DEFAULT_BACKENDS: readonly BackendName[] = BACKENDS;
 
 let queue: Promise<unknown> = Promise.resolve();
 let wasmPathsSet = false;

@@ -5,7 +5,15 @@
  * that almost touch - side by side, with little overlap in x - stay apart, and digits from two
  * text lines (union twice as tall) never merge. The closest qualifying pair merges first.
  */
-import { gaps, mergeBlobs, overlap1d, referenceHeight, union, type Blob } from './geometry';
+import {
+  gaps,
+  mergeBlobs,
+  overlap1d,
+  referenceHeight,
+  union,
+  type Blob,
+  type Rect,
+} from './geometry';
 
 export interface MergeTuning {
   /** Union taller than this many reference heights is two lines, not one digit. */
@@ -36,6 +44,28 @@ export interface MergeTuning {
   loneHalvesAspect: number;
   /** Stacked pieces that are all the image holds, this close (of the union's height), are one. */
   loneStackGap: number;
+  /** A bar joins a digit while the union is no taller than this times the digit's height... */
+  barUnionHeight: number;
+  /** ...and no wider than this times it. */
+  barUnionWidth: number;
+  /** Pieces are stacked when their x overlap is at least this share of the narrower's width. */
+  stackedOverlap: number;
+  /** Broken halves are never taller together than this many lines (maxUnionHeight each). */
+  halvesMaxLines: number;
+  /** Stacked pieces may make a digit this wide (in reference heights): a wide 3, a loop on a stem. */
+  maxStackedWidth: number;
+  /** Interleaved strokes (a 4 in two strokes) overlap in x by at least this share of the narrower. */
+  interleavedOverlap: number;
+  /** Abutting pieces are at most this far apart (in reference heights; at least one pixel)... */
+  abutGap: number;
+  /** ...and their union at most this wide: a stroke broken right at a crossing. */
+  abutWidth: number;
+  /** A leftover bar is at least this many times as wide as tall. */
+  orphanBarAspect: number;
+  /** A leftover bar's bottom lies above this share of the digit's height, from its top. */
+  orphanBarBottom: number;
+  /** A leftover bar and its digit are no taller together than this times the digit's height. */
+  orphanBarHeight: number;
 }
 
 export const MERGE_TUNING: MergeTuning = {
@@ -53,6 +83,17 @@ export const MERGE_TUNING: MergeTuning = {
   loneHalvesAspect: 1.8,
   loneStackGap: 0.03,
   halvesGap: 0.1,
+  barUnionHeight: 1.5,
+  barUnionWidth: 1.6,
+  stackedOverlap: 0.5,
+  halvesMaxLines: 2,
+  maxStackedWidth: 1.25,
+  interleavedOverlap: 0.25,
+  abutGap: 0.03,
+  abutWidth: 0.75,
+  orphanBarAspect: 2,
+  orphanBarBottom: 0.5,
+  orphanBarHeight: 1.5,
 };
 
 function contains(a: Blob, b: Blob): boolean {
@@ -68,7 +109,99 @@ function isFragment(q: Blob, refH: number, t: MergeTuning): boolean {
   return Math.max(q.w, q.h) < t.fragmentSize * refH;
 }
 
-/** Distance at which a and b may merge, or null when they must stay apart. */
+/** Two pieces side by side with what every rule below looks at. */
+export interface PiecePair {
+  a: Blob;
+  b: Blob;
+  union: Rect;
+  xOverlap: number;
+  /** Gaps between the boxes (0 when they overlap on that axis) and the distance between them. */
+  gx: number;
+  gy: number;
+  dist: number;
+  /** Width of the narrower piece (at least 1). */
+  narrower: number;
+  /** One contains the other, or they overlap in x by stackedOverlap of the narrower. */
+  stacked: boolean;
+}
+
+export function piecePair(a: Blob, b: Blob, t = MERGE_TUNING): PiecePair {
+  const xOverlap = overlap1d(a.x, a.x + a.w, b.x, b.x + b.w);
+  const narrower = Math.max(1, Math.min(a.w, b.w));
+  const stacked = contains(a, b) || contains(b, a) || xOverlap >= t.stackedOverlap * narrower;
+  return { a, b, union: union(a, b), xOverlap, ...gaps(a, b), narrower, stacked };
+}
+
+/**
+ * A bar (the top of a 5 or 7, never a digit by itself) joins the digit next to it; the union is
+ * judged against that digit's own height, since one tall digit may be all there is.
+ */
+export function joinsBar(p: PiecePair, refH: number, t = MERGE_TUNING): boolean {
+  const barA = isBar(p.a, refH, t);
+  if (barA === isBar(p.b, refH, t)) return false;
+  if (p.gx > t.barReach * refH || p.gy > t.maxStackGap * refH) return false;
+  const body = barA ? p.b : p.a;
+  return p.union.h <= t.barUnionHeight * body.h && p.union.w <= t.barUnionWidth * body.h;
+}
+
+/**
+ * The two halves of one digit broken across its middle (a 3 whose thin joint the threshold
+ * lost), alone on a canvas, set the reference height themselves, so the union looks two lines
+ * tall. Its shape tells: two stacked digits are over twice as tall as wide, these halves not.
+ * When the two pieces are all there is, a plain-shaped 3 (taller than wide) qualifies too: in a
+ * text of several lines the other digits are there, and a lone pair this close is one digit.
+ */
+export function joinsHalves(p: PiecePair, refH: number, lone: boolean, t = MERGE_TUNING): boolean {
+  const u = p.union;
+  return (
+    p.stacked &&
+    p.gy <= t.halvesGap * u.h &&
+    u.h <= (lone ? t.loneHalvesAspect : t.halvesAspect) * u.w &&
+    u.h <= t.halvesMaxLines * t.maxUnionHeight * refH
+  );
+}
+
+/**
+ * A lone digit in two stacked pieces that all but touch (a stalk drawn in dots over a 6's loop,
+ * a 5's dotted top over its belly) is one digit whatever its shape: two digits written one over
+ * the other leave a line's gap between them.
+ */
+export function joinsLoneStack(p: PiecePair, lone: boolean, t = MERGE_TUNING): boolean {
+  return lone && p.stacked && p.gy <= t.loneStackGap * p.union.h;
+}
+
+/** Stacked pieces (the halves of a 3, a loop over a stem) may make a wide digit. */
+export function joinsStacked(p: PiecePair, refH: number, t = MERGE_TUNING): boolean {
+  return p.stacked && p.union.w <= t.maxStackedWidth * refH && p.gy <= t.maxStackGap * refH;
+}
+
+/** Strokes side by side that interleave in x (a 4 in two strokes) while the union is narrow. */
+export function joinsInterleaved(p: PiecePair, refH: number, t = MERGE_TUNING): boolean {
+  return (
+    p.xOverlap >= t.interleavedOverlap * p.narrower &&
+    p.gy === 0 &&
+    p.union.w <= t.maxInterleavedWidth * refH
+  );
+}
+
+/**
+ * Pieces that abut side by side (a stroke broken right at a crossing) while the union is no
+ * wider than a digit; two digits that close would have touched anyway.
+ */
+export function joinsAbutting(p: PiecePair, refH: number, t = MERGE_TUNING): boolean {
+  return p.gx <= Math.max(1, t.abutGap * refH) && p.gy === 0 && p.union.w <= t.abutWidth * refH;
+}
+
+/** A small broken-off piece joins its neighbour within reach while the union stays narrow. */
+export function joinsFragment(p: PiecePair, refH: number, t = MERGE_TUNING): boolean {
+  if (!isFragment(p.a, refH, t) && !isFragment(p.b, refH, t)) return false;
+  return p.dist <= t.fragmentReach * refH && p.union.w <= t.maxInterleavedWidth * refH;
+}
+
+/**
+ * Distance at which a and b may merge, or null when they must stay apart. The rules are tried
+ * in order; the height and width limits between them bar every later rule.
+ */
 export function mergeDistance(
   a: Blob,
   b: Blob,
@@ -76,45 +209,15 @@ export function mergeDistance(
   t = MERGE_TUNING,
   lone = false,
 ): number | null {
-  const u = union(a, b);
-  const xOverlap = overlap1d(a.x, a.x + a.w, b.x, b.x + b.w);
-  const { gx, gy, dist } = gaps(a, b);
-  // A bar (the top of a 5 or 7, never a digit by itself) joins the digit next to it; the union
-  // is judged against that digit's own height, since one tall digit may be all there is.
-  const barA = isBar(a, refH, t);
-  if (barA !== isBar(b, refH, t) && gx <= t.barReach * refH && gy <= t.maxStackGap * refH) {
-    const body = barA ? b : a;
-    if (u.h <= 1.5 * body.h && u.w <= 1.6 * body.h) return dist;
+  const p = piecePair(a, b, t);
+  if (joinsBar(p, refH, t) || joinsHalves(p, refH, lone, t) || joinsLoneStack(p, lone, t)) {
+    return p.dist;
   }
-  const narrower = Math.max(1, Math.min(a.w, b.w));
-  // Stacked pieces (the halves of a 3, a loop over a stem) may make a wide digit.
-  const stacked = contains(a, b) || contains(b, a) || xOverlap >= 0.5 * narrower;
-  // The two halves of one digit broken across its middle (a 3 whose thin joint the threshold
-  // lost), alone on a canvas, set the reference height themselves, so the union looks two lines
-  // tall. Its shape tells: two stacked digits are over twice as tall as wide, these halves not.
-  // When the two pieces are all there is, a plain-shaped 3 (taller than wide) qualifies too: in a
-  // text of several lines the other digits are there, and a lone pair this close is one digit.
-  if (
-    stacked &&
-    gy <= t.halvesGap * u.h &&
-    u.h <= (lone ? t.loneHalvesAspect : t.halvesAspect) * u.w &&
-    u.h <= 2 * t.maxUnionHeight * refH
-  ) {
-    return dist;
-  }
-  // A lone digit in two stacked pieces that all but touch (a stalk drawn in dots over a 6's
-  // loop, a 5's dotted top over its belly) is one digit whatever its shape: two digits written
-  // one over the other leave a line's gap between them.
-  if (lone && stacked && gy <= t.loneStackGap * u.h) return dist;
-  if (u.h > t.maxUnionHeight * refH) return null;
-  if (stacked && u.w <= 1.25 * refH && gy <= t.maxStackGap * refH) return dist;
-  if (u.w > t.maxUnionWidth * refH) return null;
-  if (xOverlap >= 0.25 * narrower && gy === 0 && u.w <= t.maxInterleavedWidth * refH) return dist;
-  // Pieces that abut side by side (a stroke broken right at a crossing) while the union is no
-  // wider than a digit; two digits that close would have touched anyway.
-  if (gx <= Math.max(1, 0.03 * refH) && gy === 0 && u.w <= 0.75 * refH) return dist;
-  if ((isFragment(a, refH, t) || isFragment(b, refH, t)) && dist <= t.fragmentReach * refH) {
-    if (u.w <= t.maxInterleavedWidth * refH) return dist;
+  if (p.union.h > t.maxUnionHeight * refH) return null;
+  if (joinsStacked(p, refH, t)) return p.dist;
+  if (p.union.w > t.maxUnionWidth * refH) return null;
+  if (joinsInterleaved(p, refH, t) || joinsAbutting(p, refH, t) || joinsFragment(p, refH, t)) {
+    return p.dist;
   }
   return null;
 }
@@ -128,14 +231,15 @@ function adoptOrphanBars(blobs: Blob[], refH: number, t: MergeTuning): Blob[] {
   const out = [...blobs];
   for (let i = 0; i < out.length; i++) {
     const bar = out[i]!;
-    if (!isBar(bar, refH, t) || bar.w < 2 * bar.h) continue;
+    if (!isBar(bar, refH, t) || bar.w < t.orphanBarAspect * bar.h) continue;
     let best = -1;
     let bestDist = Infinity;
     out.forEach((body, j) => {
-      if (j === i || isBar(body, refH, t) || bar.y + bar.h > body.y + 0.5 * body.h) return;
+      if (j === i || isBar(body, refH, t)) return;
+      if (bar.y + bar.h > body.y + t.orphanBarBottom * body.h) return;
       const { dist } = gaps(bar, body);
       const u = union(bar, body);
-      if (dist > t.orphanBarReach * body.h || u.h > 1.5 * body.h) return;
+      if (dist > t.orphanBarReach * body.h || u.h > t.orphanBarHeight * body.h) return;
       if (u.w > t.orphanBarWidth * body.h) return;
       if (dist < bestDist) {
         bestDist = dist;

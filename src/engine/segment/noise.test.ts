@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Blob } from './geometry';
-import { isRule } from './noise';
+import { dropNoise, isNoise, isRule } from './noise';
 
 const blob = (x: number, y: number, w: number, h: number): Blob => ({
   x,
@@ -21,5 +21,27 @@ describe('isRule', () => {
     expect(isRule(blob(400, 20, 40, 660), 1024, 700)).toBe(false); // pen-wide: 6% of its length
     expect(isRule(blob(400, 300, 3, 90), 1024, 700)).toBe(false); // thin pen, digit-sized
     expect(isRule(blob(59, 18, 4, 264), 120, 300)).toBe(false); // thin "1" filling a tight crop
+  });
+});
+
+describe('dropNoise', () => {
+  it('drops specks and flat streaks, keeps a thin 1', () => {
+    const kept = dropNoise(
+      [blob(0, 0, 30, 50), blob(50, 0, 4, 50), blob(90, 20, 5, 5), blob(0, 60, 200, 3)],
+      50,
+    );
+    expect(kept.map((b) => b.x)).toEqual([0, 50]);
+  });
+});
+
+describe('isNoise (reference height 50)', () => {
+  it('a speck is under minSize of the reference height on its longer side', () => {
+    expect(isNoise(blob(0, 0, 17, 17), 50)).toBe(true);
+    expect(isNoise(blob(0, 0, 18, 18), 50)).toBe(false);
+  });
+
+  it('a flat piece (a dash, a line remnant) is under minHeight tall, however long', () => {
+    expect(isNoise(blob(0, 0, 200, 9), 50)).toBe(true);
+    expect(isNoise(blob(0, 0, 4, 50), 50)).toBe(false); // a thin 1
   });
 });

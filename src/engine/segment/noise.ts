@@ -15,6 +15,30 @@ export const BORDER_CONTRAST = 0.75;
 /** At most this many digits per image. */
 export const MAX_DIGITS = 200;
 
+export const RULE_TUNING = {
+  /** A rule spans at least this share of the image along its length... */
+  minSpan: 0.6,
+  /** ...and is at most this thick for its length... */
+  maxThinness: 0.03,
+  /** ...and next to the image's other side (a pen-drawn "1" is wider than both). */
+  maxAcross: 0.01,
+  /** In a small image (a strip of ruled paper): spanning at least this share, */
+  stripSpan: 0.85,
+  /** ink per unit length at most this share of the length (a hairline), */
+  stripInkThinness: 0.025,
+  /** its box at most this thick for its length, */
+  stripThinness: 0.06,
+  /** and the image's other side at least this share of the length (a tight crop's "1" is not). */
+  stripMinAcross: 0.8,
+} as const;
+
+export const NOISE_TUNING = {
+  /** A blob whose longer side is under this share of the reference height is a speck. */
+  minSize: 0.35,
+  /** A blob flatter than this share of the reference height is a line remnant or a dash. */
+  minHeight: 0.2,
+} as const;
+
 export function dropSpecks(blobs: Blob[], minBoxSize: number): Blob[] {
   const kept = blobs.filter((b) => Math.max(b.w, b.h) >= minBoxSize);
   if (kept.length <= MAX_CANDIDATES) return kept;
@@ -34,16 +58,23 @@ export function isRule(b: Blob, imageWidth: number, imageHeight: number): boolea
   const thickness = vertical ? b.w : b.h;
   const span = vertical ? imageHeight : imageWidth;
   const across = vertical ? imageWidth : imageHeight;
-  if (length >= 0.6 * span && thickness <= 0.03 * length && thickness <= 0.01 * across) return true;
+  const t = RULE_TUNING;
+  if (
+    length >= t.minSpan * span &&
+    thickness <= t.maxThinness * length &&
+    thickness <= t.maxAcross * across
+  ) {
+    return true;
+  }
   // In a small image (a strip of ruled paper) the margin line is thick next to the width but
   // its ink is still a hairline: ink per unit length, not the dilated box, says so. A "1" in a
   // tight crop is narrower than it is long, so `across` keeps it.
   const inkThickness = b.ink / Math.max(1, length);
   return (
-    length >= 0.85 * span &&
-    inkThickness <= 0.025 * length &&
-    thickness <= 0.06 * length &&
-    across >= 0.8 * length
+    length >= t.stripSpan * span &&
+    inkThickness <= t.stripInkThinness * length &&
+    thickness <= t.stripThinness * length &&
+    across >= t.stripMinAcross * length
   );
 }
 
@@ -53,9 +84,9 @@ export function dropRules(blobs: Blob[], imageWidth: number, imageHeight: number
 
 export function isNoise(b: Blob, refH: number): boolean {
   const longer = Math.max(b.w, b.h);
-  if (longer < 0.35 * refH) return true;
+  if (longer < NOISE_TUNING.minSize * refH) return true;
   // Flat: a line remnant, an underline, a dash. Bars of real digits were merged before this.
-  if (b.h < 0.2 * refH) return true;
+  if (b.h < NOISE_TUNING.minHeight * refH) return true;
   return false;
 }
 

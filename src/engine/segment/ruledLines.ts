@@ -19,6 +19,27 @@ export const LINE_MIN_SPAN = 0.4;
 /** Lines are removed only when at least this many parallel ones are found. */
 export const MIN_RULES = 2;
 
+export const RULED_LINE_TUNING = {
+  /** The coarse copy shrinks by one per this many pixels of the shorter side... */
+  coarsePixels: 100,
+  /** ...by at most this factor. */
+  maxCoarseFactor: 4,
+  /** The opening keeps straight runs of along / runDivisor coarse cells (at least minRun). */
+  runDivisor: 30,
+  minRun: 6,
+  /** A rule is no thicker than this share of the shorter side (at least minThickness pixels). */
+  maxThicknessShare: 0.006,
+  minThickness: 4,
+  /** The ink run crossing the fitted line is looked for this many pixels beyond the coarse cell. */
+  searchSlack: 2,
+  /** Faint rules threshold into dashes: ink in this share of the columns is enough. */
+  minCoverage: 0.35,
+  /** A run this much longer than the rule is thick is a stroke crossing it, and stays. */
+  runSlack: 2,
+  /** A grid crossing lies within half a horizontal rule's thickness plus this of its centre. */
+  crossingSlack: 1.5,
+} as const;
+
 export interface LineRemovalResult {
   /** Ink with lines removed (a new Mat, owned by the scope). */
   cleaned: Mat;
@@ -26,7 +47,7 @@ export interface LineRemovalResult {
   vertical: number;
 }
 
-interface Candidate {
+export interface Candidate {
   /** Fitted centre line in working pixels: across = a + b * along. */
   a: number;
   b: number;
@@ -35,7 +56,7 @@ interface Candidate {
 }
 
 /** Views the ink as (along, across) so one code path serves horizontal and vertical lines. */
-interface Axis {
+export interface Axis {
   along: number;
   across: number;
   get(along: number, across: number): number;
@@ -44,7 +65,7 @@ interface Axis {
   level: ((along: number, across: number) => number) | null;
 }
 
-function axis(
+export function axis(
   ink: Uint8Array,
   levels: Uint8Array | null,
   W: number,
@@ -77,7 +98,7 @@ const MAX_SLOPE = 0.05;
  * projection peak covering >= LINE_MIN_SPAN of the image is a candidate. Unlike fitting each
  * connected component, this separates two rule lines joined by the digits written across them.
  */
-function projectionPeaks(
+export function projectionPeaks(
   pixels: [number, number][],
   along: number,
   across: number,
@@ -128,7 +149,8 @@ function coarseCandidates(
   const H = coarse.rows;
   const along = horizontal ? W : H;
   // Short enough that a slightly rotated thin line still has straight runs this long.
-  const runLength = Math.max(6, Math.round(along / 30));
+  const t = RULED_LINE_TUNING;
+  const runLength = Math.max(t.minRun, Math.round(along / t.runDivisor));
   const kernel = scope.track(
     cv.getStructuringElement(
       cv.MORPH_RECT,
@@ -155,31 +177,24 @@ function coarseCandidates(
   }));
 }
 
-interface AcceptedLine {
+export interface AcceptedLine {
   a: number;
   b: number;
   thickness: number;
 }
 
+/** The ink run crossing a candidate line in one column: across-coordinates [start, end]. */
+interface Run {
+  u: number;
+  start: number;
+  end: number;
+}
+
 /**
- * Returns the line when the candidate was one (and was removed), else null.
- * `onCrossingLine(u, v)`: the pixel lies on an already removed line across this one - a grid
- * intersection, darker than either line, which must not pass for ink.
+ * Walking along the fitted line: in each column, the ink run nearest the line (within `window`)
+ * that crosses it, or null where the column has no ink there.
  */
-function clearLine(
-  ax: Axis,
-  c: Candidate,
-  maxThickness: number,
-  window: number,
-  inkLevel: number | null,
-  onCrossingLine: (u: number, v: number) => boolean = () => false,
-  apply = true,
-): AcceptedLine | null {
-  interface Run {
-    u: number;
-    start: number;
-    end: number;
-  }
+function crossingRuns(ax: Axis, c: Candidate, window: number): (Run | null)[] {
   const runs: (Run | null)[] = [];
   const to = Math.min(ax.along, c.to);
   for (let u = Math.max(0, c.from); u < to; u++) {
@@ -203,31 +218,54 @@ function clearLine(
     while (end < ax.across - 1 && ax.get(u, end + 1)) end++;
     runs.push({ u, start, end });
   }
+  return runs;
+}
+
+/**
+ * Notebook rules are usually printed lighter than pen ink. Then a pixel where a stroke lies on
+ * the rule (a "1" along a grid line, the bar of a 7 on a ruled line) is darker than the rule and
+ * stays: the level below which a pixel is ink, or -1 when the rule is not told apart by level.
+ */
+function ruleCutoff(found: readonly Run[], ax: Axis, inkLevel: number | null): number {
+  const level = ax.level;
+  if (!level || inkLevel === null) return -1;
+  const means = found.map((r) => {
+    let sum = 0;
+    for (let v = r.start; v <= r.end; v++) sum += level(r.u, v);
+    return sum / (r.end - r.start + 1);
+  });
+  means.sort((p, q) => p - q);
+  const lineLevel = means[means.length >> 1]!;
+  return lineLevel - inkLevel >= LINE_INK_SEPARATION ? (lineLevel + inkLevel) / 2 : -1;
+}
+
+/**
+ * Returns the line when the candidate was one (and was removed), else null.
+ * `onCrossingLine(u, v)`: the pixel lies on an already removed line across this one - a grid
+ * intersection, darker than either line, which must not pass for ink.
+ */
+export function clearLine(
+  ax: Axis,
+  c: Candidate,
+  maxThickness: number,
+  window: number,
+  inkLevel: number | null,
+  onCrossingLine: (u: number, v: number) => boolean = () => false,
+  apply = true,
+): AcceptedLine | null {
+  const runs = crossingRuns(ax, c, window);
   const found = runs.filter((r): r is Run => r !== null);
   // Faint rules threshold into dashes: a third of the length is enough (the projection
   // already showed a long straight structure here).
-  if (found.length < 0.35 * runs.length || found.length === 0) return null;
+  if (found.length < RULED_LINE_TUNING.minCoverage * runs.length || found.length === 0) return null;
   const lengths = found.map((r) => r.end - r.start + 1).sort((p, q) => p - q);
   const thickness = lengths[lengths.length >> 1]!;
   if (thickness > maxThickness) return null;
   if (!apply) return { a: c.a, b: c.b, thickness };
-  // Notebook rules are usually printed lighter than pen ink. Then a pixel where a stroke lies
-  // on the rule (a "1" along a grid line, the bar of a 7 on a ruled line) is darker than the
-  // rule and stays; only rule-light pixels go.
-  let cutoff = -1;
+  const cutoff = ruleCutoff(found, ax, inkLevel);
   const level = ax.level;
-  if (level && inkLevel !== null) {
-    const means = found.map((r) => {
-      let sum = 0;
-      for (let v = r.start; v <= r.end; v++) sum += level(r.u, v);
-      return sum / (r.end - r.start + 1);
-    });
-    means.sort((p, q) => p - q);
-    const lineLevel = means[means.length >> 1]!;
-    if (lineLevel - inkLevel >= LINE_INK_SEPARATION) cutoff = (lineLevel + inkLevel) / 2;
-  }
   for (const r of found) {
-    if (r.end - r.start + 1 <= thickness + 2) {
+    if (r.end - r.start + 1 <= thickness + RULED_LINE_TUNING.runSlack) {
       for (let v = r.start; v <= r.end; v++) {
         if (cutoff < 0 || level!(r.u, v) >= cutoff || onCrossingLine(r.u, v)) ax.clear(r.u, v);
       }
@@ -267,7 +305,11 @@ export function removeRuledLines(
   const cv = scope.cv;
   const W = binary.cols;
   const H = binary.rows;
-  const factor = Math.max(1, Math.min(4, Math.floor(Math.min(W, H) / 100)));
+  const t = RULED_LINE_TUNING;
+  const factor = Math.max(
+    1,
+    Math.min(t.maxCoarseFactor, Math.floor(Math.min(W, H) / t.coarsePixels)),
+  );
   const coarse = scope.mat();
   if (factor > 1) {
     const shrunk = scope.mat();
@@ -289,8 +331,8 @@ export function removeRuledLines(
   scope.release(coarse);
   const cleaned = scope.mat();
   binary.copyTo(cleaned);
-  const maxThickness = Math.max(4, Math.min(W, H) * 0.006);
-  const window = Math.ceil(factor + 2);
+  const maxThickness = Math.max(t.minThickness, Math.min(W, H) * t.maxThicknessShare);
+  const window = Math.ceil(factor + t.searchSlack);
   let horizontal = 0;
   let vertical = 0;
   if (horizontalCandidates.length || verticalCandidates.length) {
@@ -314,7 +356,7 @@ export function removeRuledLines(
     horizontal = rules.length;
     // Vertical pass: u = y, v = x. On a horizontal rule when |y - (a + b x)| is within its band.
     const onRule = (y: number, x: number): boolean =>
-      rules.some((r) => Math.abs(y - (r.a + r.b * x)) <= r.thickness / 2 + 1.5);
+      rules.some((r) => Math.abs(y - (r.a + r.b * x)) <= r.thickness / 2 + t.crossingSlack);
     const vx = axis(ink, levelData, W, H, false);
     for (const c of family(vx, verticalCandidates)) {
       if (clearLine(vx, c, maxThickness, window, inkLevel, onRule)) vertical++;

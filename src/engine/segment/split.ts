@@ -17,14 +17,29 @@ export const LOOP_WIDTH = 0.4;
 /** Touching digits meet in a pinch at most this long (in blob heights). */
 export const PINCH_LENGTH = 0.35;
 
+export const SPLIT_TUNING = {
+  /** Cuts per blob at most this deep: 2^depth pieces is more than any run of touching digits. */
+  maxDepth: 4,
+  /** Cuts are searched in this middle share of the blob's width (from 0.2 to 0.8)... */
+  searchFrom: 0.2,
+  searchTo: 0.8,
+  /** ...and only where the column's ink is at most this share of the fullest column's: a neck. */
+  maxNeck: 0.4,
+  /** Each side of a cut, and of an ink-free gap, is at least this many reference heights tall. */
+  minSideHeight: 0.5,
+  /** A column is thin when its ink is within minimum * thinFactor + thinSlack (a pen's width). */
+  thinFactor: 1.5,
+  thinSlack: 1,
+} as const;
+
 /** The blob's own ink in columns [x0, x1) of its rows: w*h, 1 = ink (columns as offsets). */
-interface OwnInk {
+export interface OwnInk {
   mask: Uint8Array;
   w: number;
   h: number;
 }
 
-function ownInk(map: ComponentMap, blob: Blob, x0: number, x1: number): OwnInk {
+export function ownInk(map: ComponentMap, blob: Blob, x0: number, x1: number): OwnInk {
   const own = new Set(blob.labels);
   const w = x1 - x0;
   const h = blob.h;
@@ -38,7 +53,7 @@ function ownInk(map: ComponentMap, blob: Blob, x0: number, x1: number): OwnInk {
   return { mask, w, h };
 }
 
-function columnInk({ mask, w, h }: OwnInk): number[] {
+export function columnInk({ mask, w, h }: OwnInk): number[] {
   const counts = new Array<number>(w).fill(0);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) counts[x]! += mask[y * w + x]!;
   return counts;
@@ -48,7 +63,7 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   const x0 = blob.clip?.x0 ?? blob.x;
   const x1 = blob.clip?.x1 ?? blob.x + blob.w;
   const w = x1 - x0;
-  if (depth > 4 || refH <= 0) return [blob];
+  if (depth > SPLIT_TUNING.maxDepth || refH <= 0) return [blob];
   const part = (a: number, b: number): Blob => ({
     x: a,
     y: blob.y,
@@ -67,12 +82,23 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   const gap = emptyGap(ink, counts, refH);
   if (gap !== null) return split(x0 + gap);
   if (w <= SPLIT_WIDTH * Math.max(refH, blob.h)) return [blob];
-  // Search the middle 60%, preferring the centre a little on ties.
+  const best = neckCut(ink, counts, blob.h, refH);
+  return best === null ? [blob] : split(x0 + best);
+}
+
+/**
+ * Where two touching digits meet (an offset), or null when the blob is one wide digit. Searches
+ * the middle for the column with the least ink, preferring the centre a little on ties, and
+ * never inside a loop.
+ */
+export function neckCut(ink: OwnInk, counts: number[], blobH: number, refH: number): number | null {
+  const t = SPLIT_TUNING;
+  const w = counts.length;
   const loops = findLoops(ink);
   const inLoop = (i: number): boolean => loops.some((l) => l.left < i && i < l.right);
   let best = -1;
   let bestScore = Infinity;
-  for (let i = Math.floor(w * 0.2); i < Math.ceil(w * 0.8); i++) {
+  for (let i = Math.floor(w * t.searchFrom); i < Math.ceil(w * t.searchTo); i++) {
     if (inLoop(i)) continue;
     const score = counts[i]! + Math.abs(i - w / 2) / w;
     if (score < bestScore) {
@@ -82,18 +108,19 @@ export function splitWide(map: ComponentMap, blob: Blob, refH: number, depth = 0
   }
   // Touching digits meet in a thin neck; a thick minimum means one wide digit - unless the cut
   // falls between two loops side by side (two round digits pressed together; no digit has that).
-  if (best <= 0) return [blob];
+  if (best <= 0) return null;
   const betweenLoops = loops.some((l) => l.right < best) && loops.some((l) => l.left > best);
-  if (!betweenLoops && counts[best]! > 0.4 * Math.max(...counts)) return [blob];
+  if (!betweenLoops && counts[best]! > t.maxNeck * Math.max(...counts)) return null;
   // A pinch is short: a long run of thin columns is one stroke of one wide digit (the foot of an
   // open 0, the bar of a 7, the tail of a 9), not where two digits meet.
-  if (!betweenLoops && thinRun(counts, best) > PINCH_LENGTH * blob.h) return [blob];
+  if (!betweenLoops && thinRun(counts, best) > PINCH_LENGTH * blobH) return null;
   // Both sides must be digit-tall: a 5 with a long flat foot is wide but has a bar on one side.
-  if (inkHeight(ink, 0, best) < 0.5 * refH || inkHeight(ink, best, w) < 0.5 * refH) return [blob];
-  return split(x0 + best);
+  const side = t.minSideHeight * refH;
+  if (inkHeight(ink, 0, best) < side || inkHeight(ink, best, w) < side) return null;
+  return best;
 }
 
-interface Loop {
+export interface Loop {
   left: number;
   right: number;
 }
@@ -103,7 +130,7 @@ interface Loop {
  * from x0): background the outside cannot reach (4-connected, so the ink's diagonal steps do not
  * leak), grouped into holes.
  */
-function findLoops({ mask, w, h }: OwnInk): Loop[] {
+export function findLoops({ mask, w, h }: OwnInk): Loop[] {
   const loops: Loop[] = [];
   if (w <= 2 || h <= 2) return loops;
   // 0 = background not yet reached, 1 = ink, 2 = reached from outside, 3 = in a visited hole
@@ -141,8 +168,8 @@ function findLoops({ mask, w, h }: OwnInk): Loop[] {
 }
 
 /** Length of the run of columns around `at` whose ink is within a pen's width of its minimum. */
-function thinRun(counts: number[], at: number): number {
-  const limit = 1.5 * counts[at]! + 1;
+export function thinRun(counts: number[], at: number): number {
+  const limit = SPLIT_TUNING.thinFactor * counts[at]! + SPLIT_TUNING.thinSlack;
   let a = at;
   let b = at;
   while (a > 0 && counts[a - 1]! <= limit) a--;
@@ -151,7 +178,7 @@ function thinRun(counts: number[], at: number): number {
 }
 
 /** Ink rows [top, bottom] of the blob's own ink within columns [a, b) (offsets). */
-function inkHeight({ mask, w, h }: OwnInk, a: number, b: number): number {
+export function inkHeight({ mask, w, h }: OwnInk, a: number, b: number): number {
   let top = Infinity;
   let bottom = -1;
   for (let y = 0; y < h; y++) {
@@ -167,7 +194,7 @@ function inkHeight({ mask, w, h }: OwnInk, a: number, b: number): number {
 }
 
 /** Middle (offset) of an ink-free column run with a digit-tall piece on both sides, or null. */
-function emptyGap(ink: OwnInk, counts: number[], refH: number): number | null {
+export function emptyGap(ink: OwnInk, counts: number[], refH: number): number | null {
   let i = 0;
   while (i < counts.length) {
     if (counts[i]! > 0) {
@@ -181,7 +208,8 @@ function emptyGap(ink: OwnInk, counts: number[], refH: number): number | null {
     if (leftInk && rightInk) {
       const left = inkHeight(ink, 0, i);
       const right = inkHeight(ink, j, counts.length);
-      if (left >= 0.5 * refH && right >= 0.5 * refH) return (i + j) >> 1;
+      const side = SPLIT_TUNING.minSideHeight * refH;
+      if (left >= side && right >= side) return (i + j) >> 1;
     }
     i = j;
   }

@@ -6,11 +6,35 @@
  */
 import { overlap1d, type Rect } from './geometry';
 
-interface LineBuild<T> {
+export const LINE_GROUPING = {
+  /** A box joins a line whose last box's centre is within this share of the taller one's height... */
+  maxCentreShift: 0.6,
+  /** ...and overlaps that box vertically by more than this share of the shorter one's height. */
+  minOverlap: 0.2,
+  /** A box this share of the line's height or more sets the line's course; smaller ones (a "-"). */
+  courseHeight: 0.5,
+} as const;
+
+/** A line being built: its boxes and where it runs now (the last box that set its course). */
+export interface LineBuild<T> {
   items: T[];
   lastCy: number;
   lastH: number;
   sumCy: number;
+}
+
+/** How far the box is from where the line runs now, or null when it is not on the line. */
+export function lineDistance(
+  box: Rect,
+  line: LineBuild<unknown>,
+  t = LINE_GROUPING,
+): number | null {
+  const cy = box.y + box.h / 2;
+  const dist = Math.abs(cy - line.lastCy);
+  const top = line.lastCy - line.lastH / 2;
+  const ov = overlap1d(box.y, box.y + box.h, top, top + line.lastH);
+  if (dist > t.maxCentreShift * Math.max(box.h, line.lastH)) return null;
+  return ov > t.minOverlap * Math.min(box.h, line.lastH) ? dist : null;
 }
 
 export function groupLines<T extends Rect>(boxes: T[]): T[][] {
@@ -21,11 +45,8 @@ export function groupLines<T extends Rect>(boxes: T[]): T[][] {
     let best: LineBuild<T> | null = null;
     let bestDist = Infinity;
     for (const line of lines) {
-      const dist = Math.abs(cy - line.lastCy);
-      const top = line.lastCy - line.lastH / 2;
-      const ov = overlap1d(box.y, box.y + box.h, top, top + line.lastH);
-      const limit = 0.6 * Math.max(box.h, line.lastH);
-      if (dist <= limit && ov > 0.2 * Math.min(box.h, line.lastH) && dist < bestDist) {
+      const dist = lineDistance(box, line);
+      if (dist !== null && dist < bestDist) {
         best = line;
         bestDist = dist;
       }
@@ -33,7 +54,7 @@ export function groupLines<T extends Rect>(boxes: T[]): T[][] {
     if (best) {
       best.items.push(box);
       // Follow the line's slope, but let small pieces (a "-", a dot) not redefine its height.
-      if (box.h >= 0.5 * best.lastH) {
+      if (box.h >= LINE_GROUPING.courseHeight * best.lastH) {
         best.lastCy = cy;
         best.lastH = box.h;
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EngineError } from '../../engine/errors';
 import type { RecognizeResult } from '../../engine/types';
 import { LiveReader, STABLE_MS, type FrameSource } from './liveReader';
 
@@ -135,7 +136,9 @@ describe('LiveReader', () => {
     const t = setup();
     const reader = new LiveReader({
       read: async () => {
-        throw Object.assign(new Error('x'), { userMessage: 'That frame could not be read.' });
+        throw new EngineError('decode-failed', 'x', {
+          userMessage: 'That frame could not be read.',
+        });
       },
       ready: () => true,
       now: () => 0,

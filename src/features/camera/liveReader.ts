@@ -4,6 +4,7 @@
  * queueing them (the reading never lags behind what the camera shows). Framework-free: the
  * frame source, the engine and the clock are injected.
  */
+import { userMessageOf } from '../../engine/errors';
 import type { Box, RecognizeResult } from '../../engine/types';
 
 /** The same reading for this long counts as stable: it can be kept with one tap. */
@@ -165,8 +166,5 @@ export class LiveReader {
 }
 
 function messageOf(err: unknown): string {
-  if (err && typeof err === 'object' && 'userMessage' in err) {
-    return String((err as { userMessage: unknown }).userMessage);
-  }
-  return 'This frame could not be read.';
+  return userMessageOf(err, 'This frame could not be read.');
 }

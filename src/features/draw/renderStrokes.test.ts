@@ -20,7 +20,7 @@ function recorder(): PathContext & { calls: string[] } {
     fill: () => calls.push('fill'),
     fillRect: (x, y, w, h) => calls.push(`fillRect ${x},${y} ${w}x${h}`),
     stroke: () => calls.push('stroke'),
-  } as PathContext & { calls: string[] };
+  };
 }
 
 describe('drawStroke', () => {

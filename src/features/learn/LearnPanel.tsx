@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { userMessageOf } from '../../engine/errors';
 import { useAppStore } from '../../store/appStore';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -46,9 +47,10 @@ export function LearnPanel() {
     } catch (err) {
       setNote(null);
       setImportError(
-        err && typeof err === 'object' && 'userMessage' in err
-          ? String((err as { userMessage: unknown }).userMessage)
-          : 'This file could not be read. Choose a file made with "Export samples".',
+        userMessageOf(
+          err,
+          'This file could not be read. Choose a file made with "Export samples".',
+        ),
       );
     }
   };

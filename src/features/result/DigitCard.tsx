@@ -54,7 +54,7 @@ export function DigitCard({
   };
   // Focus anywhere in the card or its popover keeps it highlighted; leaving closes it.
   const onBlur = (e: FocusEvent<HTMLLIElement>): void => {
-    if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+    if (e.currentTarget.contains(e.relatedTarget)) return;
     onHighlight(null);
     if (open) onClose(index);
   };

@@ -8,7 +8,7 @@ import { digitResult as digit, recognizeResult as result } from '../../testing/r
 
 // Server rendering reads a store's initial state only, so the hook is swapped for one that
 // reads the state each test sets.
-const current = vi.hoisted(() => ({ state: null as unknown }));
+const current = vi.hoisted((): { state: unknown } => ({ state: null }));
 vi.mock('../../store/appStore', async (importOriginal) => {
   const original = await importOriginal<typeof appStore>();
   const hook = Object.assign(

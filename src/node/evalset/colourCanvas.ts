@@ -5,7 +5,7 @@
  */
 import { grayCanvas, paintMnist, type GrayCanvas, type InkBox } from '../../engine/testing/raster';
 import type { RgbaImage } from '../../engine/types';
-import type { DigitSource } from './compose';
+import type { DigitSource } from './evalSample';
 import type { Rng } from './prng';
 
 export type Rgb = [number, number, number];

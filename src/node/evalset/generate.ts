@@ -6,7 +6,6 @@
 import { loadMnist, type MnistSplit } from '../mnist';
 import { decodeImage, encodeJpeg } from '../imageio';
 import {
-  CATEGORIES,
   renderCanvas,
   renderClean,
   renderDark,
@@ -14,11 +13,14 @@ import {
   renderPhoto,
   renderRuled,
   renderTouching,
+} from './compose';
+import {
+  CATEGORIES,
   type Category,
   type DigitSource,
   type EvalSample,
   type JpegRoundTrip,
-} from './compose';
+} from './evalSample';
 import { createRng } from './prng';
 
 export { CATEGORIES, type Category, type EvalSample };

@@ -12,7 +12,7 @@ import {
   toRgbaImage,
   type RgbCanvas,
 } from './colourCanvas';
-import type { JpegRoundTrip } from './compose';
+import type { JpegRoundTrip } from './evalSample';
 import type { SceneSample } from './pageScenes';
 import type { Rng } from './prng';
 

@@ -21,7 +21,7 @@ import {
   writeLines,
   type Rgb,
 } from './colourCanvas';
-import type { DigitSource, JpegRoundTrip } from './compose';
+import type { DigitSource, JpegRoundTrip } from './evalSample';
 import type { Rng } from './prng';
 import { strokeLine } from '../../engine/testing/raster';
 

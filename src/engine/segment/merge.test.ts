@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Blob } from './geometry';
-import { mergeFragments } from './merge';
-import { dropNoise } from './noise';
-import { groupLines } from './textLines';
+import {
+  joinsAbutting,
+  joinsBar,
+  joinsFragment,
+  joinsHalves,
+  joinsInterleaved,
+  joinsLoneStack,
+  joinsStacked,
+  MERGE_TUNING,
+  mergeDistance,
+  mergeFragments,
+  piecePair,
+} from './merge';
 
 let nextLabel = 1;
 function blob(x: number, y: number, w: number, h: number): Blob {
@@ -96,29 +106,67 @@ describe('mergeFragments on a lone pair of stacked pieces', () => {
   });
 });
 
-describe('dropNoise', () => {
-  it('drops specks and flat streaks, keeps a thin 1', () => {
-    const kept = dropNoise(
-      [blob(0, 0, 30, 50), blob(50, 0, 4, 50), blob(90, 20, 5, 5), blob(0, 60, 200, 3)],
-      50,
-    );
-    expect(kept.map((b) => b.x)).toEqual([0, 50]);
-  });
-});
+describe('each merge rule on its own (reference height 48)', () => {
+  const refH = 48;
 
-describe('groupLines', () => {
-  it('orders lines top to bottom and digits left to right (not by x alone)', () => {
-    const line1 = [blob(100, 10, 30, 40), blob(10, 12, 30, 40), blob(55, 8, 30, 40)];
-    const line2 = [blob(5, 80, 30, 40), blob(60, 82, 30, 40)];
-    const lines = groupLines([...line2, ...line1]);
-    expect(lines.map((l) => l.map((b) => b.x))).toEqual([
-      [10, 55, 100],
-      [5, 60],
-    ]);
+  it("joinsBar: a flat bar beside a digit, while the union stays that digit's size", () => {
+    const body = blob(10, 20, 30, 40);
+    expect(joinsBar(piecePair(body, blob(14, 10, 34, 6)), refH)).toBe(true);
+    // two bars, or two digits: not this rule
+    expect(joinsBar(piecePair(blob(0, 0, 30, 6), blob(40, 0, 30, 6)), refH)).toBe(false);
+    expect(joinsBar(piecePair(body, blob(45, 20, 30, 40)), refH)).toBe(false);
+    // a bar wider than barUnionWidth of the body's height
+    expect(joinsBar(piecePair(body, blob(10, 12, 70, 6)), refH)).toBe(false);
   });
 
-  it('follows a slanted line', () => {
-    const slanted = Array.from({ length: 8 }, (_, i) => blob(i * 40, 100 + i * 8, 30, 40));
-    expect(groupLines(slanted)).toHaveLength(1);
+  it('joinsHalves: stacked halves that touch, not taller than the aspect limit', () => {
+    const top = blob(62, 5, 96, 103);
+    const bottom = blob(5, 98, 259, 120);
+    expect(joinsHalves(piecePair(top, bottom), 110, false)).toBe(true);
+    // the same shape with a line's gap between the halves
+    expect(joinsHalves(piecePair(top, blob(5, 160, 259, 120)), 110, false)).toBe(false);
+    // a plain 3 (taller than wide) passes only when the pair is all there is
+    const plain = piecePair(blob(36, 6, 79, 92), blob(5, 114, 125, 92));
+    expect(joinsHalves(plain, 92, false)).toBe(false);
+    expect(joinsHalves(plain, 92, true)).toBe(true);
+  });
+
+  it('joinsLoneStack: only for a lone pair that all but touches', () => {
+    const p = piecePair(blob(25, 6, 40, 59), blob(5, 67, 56, 119));
+    expect(joinsLoneStack(p, true)).toBe(true);
+    expect(joinsLoneStack(p, false)).toBe(false);
+    expect(joinsLoneStack(piecePair(blob(25, 6, 20, 80), blob(5, 100, 60, 86)), true)).toBe(false);
+  });
+
+  it('joinsStacked: stacked pieces across a small gap, no wider than maxStackedWidth', () => {
+    expect(joinsStacked(piecePair(blob(10, 10, 30, 20), blob(12, 35, 30, 20)), refH)).toBe(true);
+    expect(joinsStacked(piecePair(blob(10, 10, 30, 20), blob(12, 46, 30, 20)), refH)).toBe(false);
+    expect(joinsStacked(piecePair(blob(0, 0, 40, 20), blob(0, 20, 65, 20)), refH)).toBe(false);
+  });
+
+  it('joinsInterleaved: strokes overlapping in x on the same rows, union narrow', () => {
+    expect(joinsInterleaved(piecePair(blob(10, 10, 25, 30), blob(28, 5, 8, 48)), refH)).toBe(true);
+    // side by side without overlap in x
+    expect(joinsInterleaved(piecePair(blob(10, 10, 20, 30), blob(31, 5, 8, 48)), refH)).toBe(false);
+  });
+
+  it('joinsAbutting: touching side by side while the union is narrower than abutWidth', () => {
+    expect(joinsAbutting(piecePair(blob(10, 10, 15, 40), blob(26, 10, 15, 40)), refH)).toBe(true);
+    expect(joinsAbutting(piecePair(blob(10, 10, 15, 40), blob(29, 10, 15, 40)), refH)).toBe(false);
+    expect(joinsAbutting(piecePair(blob(10, 10, 20, 40), blob(31, 10, 20, 40)), refH)).toBe(false);
+  });
+
+  it('joinsFragment: a small piece within reach of its neighbour', () => {
+    expect(joinsFragment(piecePair(blob(10, 10, 30, 48), blob(42, 20, 8, 10)), refH)).toBe(true);
+    expect(joinsFragment(piecePair(blob(10, 10, 30, 48), blob(52, 20, 8, 10)), refH)).toBe(false);
+  });
+
+  it('mergeDistance: the height limit bars the later rules', () => {
+    // stacked and close, but two lines tall: only the halves/lone rules could join them
+    const a = blob(10, 10, 30, 40);
+    const b = blob(10, 52, 30, 40);
+    expect(joinsStacked(piecePair(a, b), refH)).toBe(true);
+    expect(mergeDistance(a, b, refH)).toBeNull();
+    expect(mergeDistance(a, blob(42, 20, 8, 10), refH, MERGE_TUNING)).toBe(2);
   });
 });
