@@ -6,6 +6,7 @@
 import { grayCanvas, paintMnist, type GrayCanvas, type InkBox } from '../../engine/testing/raster';
 import type { RgbaImage } from '../../engine/types';
 import type { DigitSource } from './evalSample';
+import { lightFactor } from './paperEffects';
 import type { Rng } from './prng';
 
 export type Rgb = [number, number, number];
@@ -32,37 +33,14 @@ export function composite(c: RgbCanvas, coverage: GrayCanvas, colour: Rgb, stren
   }
 }
 
-export function addNoise(c: RgbCanvas, rng: Rng, sigma: number): void {
-  for (let i = 0; i < c.data.length; i++) c.data[i] = c.data[i]! + rng.normal() * sigma;
-}
-
 /** Multiplies brightness by a linear ramp from `low` to 1 in a random direction. */
 export function lightRamp(c: RgbCanvas, rng: Rng, low: number): void {
-  const a = rng.uniform(0, 2 * Math.PI);
-  const dx = Math.cos(a);
-  const dy = Math.sin(a);
-  const span = Math.abs(dx) * c.width + Math.abs(dy) * c.height;
-  const off = Math.min(0, dx * c.width) + Math.min(0, dy * c.height);
+  const f = lightFactor(c.width, c.height, rng, low);
   for (let y = 0; y < c.height; y++) {
     for (let x = 0; x < c.width; x++) {
-      const f = low + (1 - low) * ((x * dx + y * dy - off) / span);
-      for (let k = 0; k < 3; k++) c.data[(y * c.width + x) * 3 + k]! *= f;
-    }
-  }
-}
-
-/** Box blur of a gray coverage canvas, `passes` times (show-through is soft). */
-export function blurGray(c: GrayCanvas, passes: number): void {
-  const { width: w, height: h } = c;
-  for (let p = 0; p < passes; p++) {
-    const src = c.data.slice();
-    for (let y = 1; y < h - 1; y++) {
-      for (let x = 1; x < w - 1; x++) {
-        let s = 0;
-        for (let dy = -1; dy <= 1; dy++)
-          for (let dx = -1; dx <= 1; dx++) s += src[(y + dy) * w + x + dx]!;
-        c.data[y * w + x] = s / 9;
-      }
+      const k0 = (y * c.width + x) * 3;
+      const v = f(x, y);
+      for (let k = 0; k < 3; k++) c.data[k0 + k]! *= v;
     }
   }
 }

@@ -4,7 +4,6 @@
  */
 import { strokeLine } from '../../engine/testing/raster';
 import {
-  addNoise,
   composite,
   coverage,
   lightRamp,
@@ -13,6 +12,7 @@ import {
   type RgbCanvas,
 } from './colourCanvas';
 import type { JpegRoundTrip } from './evalSample';
+import { addNoise } from './paperEffects';
 import type { SceneSample } from './pageScenes';
 import type { Rng } from './prng';
 

@@ -7,8 +7,6 @@
 import type { InkBox } from '../../engine/testing/raster';
 import type { RgbaImage } from '../../engine/types';
 import {
-  addNoise,
-  blurGray,
   composite,
   coverage,
   homographyFrom,
@@ -22,6 +20,7 @@ import {
   type Rgb,
 } from './colourCanvas';
 import type { DigitSource, JpegRoundTrip } from './evalSample';
+import { addNoise, boxBlur } from './paperEffects';
 import type { Rng } from './prng';
 import { strokeLine } from '../../engine/testing/raster';
 
@@ -180,7 +179,7 @@ export function renderShowThrough(rng: Rng, source: DigitSource, jpeg: JpegRound
     pitch: size * rng.uniform(1.2, 1.6),
     transform: mirror,
   });
-  blurGray(back, rng.int(2, 4));
+  boxBlur(back, rng.int(2, 4));
   composite(page, back, [60, 60, 70], rng.uniform(0.1, 0.22));
   const front = coverage(W, H);
   const lines = rng.int(1, 3);

@@ -6,22 +6,31 @@ import { strokeLine, toRgba, type GrayCanvas } from '../../engine/testing/raster
 import type { RgbaImage } from '../../engine/types';
 import type { Rng } from './prng';
 
-export function addNoise(c: GrayCanvas, rng: Rng, sigma: number): void {
+/** Gaussian sensor noise on any float canvas (gray or interleaved colour). */
+export function addNoise(c: { data: Float32Array }, rng: Rng, sigma: number): void {
   for (let i = 0; i < c.data.length; i++) c.data[i] = c.data[i]! + rng.normal() * sigma;
+}
+
+/** A linear light ramp from `low` to 1 in a random direction: its factor at (x, y). */
+export function lightFactor(
+  width: number,
+  height: number,
+  rng: Rng,
+  low: number,
+): (x: number, y: number) => number {
+  const a = rng.uniform(0, 2 * Math.PI);
+  const dx = Math.cos(a);
+  const dy = Math.sin(a);
+  const span = Math.abs(dx) * width + Math.abs(dy) * height;
+  const off = Math.min(0, dx * width) + Math.min(0, dy * height);
+  return (x, y) => low + (1 - low) * ((x * dx + y * dy - off) / span);
 }
 
 /** Multiplies a linear light gradient (from `low` to 1) in a random direction. */
 export function lightGradient(c: GrayCanvas, rng: Rng, low: number): void {
-  const a = rng.uniform(0, 2 * Math.PI);
-  const dx = Math.cos(a);
-  const dy = Math.sin(a);
-  const span = Math.abs(dx) * c.width + Math.abs(dy) * c.height;
-  const off = Math.min(0, dx * c.width) + Math.min(0, dy * c.height);
+  const f = lightFactor(c.width, c.height, rng, low);
   for (let y = 0; y < c.height; y++) {
-    for (let x = 0; x < c.width; x++) {
-      const t = (x * dx + y * dy - off) / span;
-      c.data[y * c.width + x] = c.data[y * c.width + x]! * (low + (1 - low) * t);
-    }
+    for (let x = 0; x < c.width; x++) c.data[y * c.width + x] = c.data[y * c.width + x]! * f(x, y);
   }
 }
 
@@ -43,15 +52,18 @@ export function shadow(c: GrayCanvas, rng: Rng): void {
   }
 }
 
-export function boxBlur(c: GrayCanvas): void {
-  const src = c.data.slice();
+/** 3x3 box blur, `passes` times (a slightly soft photo; show-through is softer still). */
+export function boxBlur(c: GrayCanvas, passes = 1): void {
   const { width: w, height: h } = c;
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1; x < w - 1; x++) {
-      let s = 0;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) s += src[(y + dy) * w + x + dx]!;
-      c.data[y * w + x] = s / 9;
+  for (let p = 0; p < passes; p++) {
+    const src = c.data.slice();
+    for (let y = 1; y < h - 1; y++) {
+      for (let x = 1; x < w - 1; x++) {
+        let s = 0;
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) s += src[(y + dy) * w + x + dx]!;
+        c.data[y * w + x] = s / 9;
+      }
     }
   }
 }
