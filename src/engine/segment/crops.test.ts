@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { componentMap } from '../testing/componentMap';
 import type { ComponentMap } from './components';
 import { cropBlob, GRAY_FLOOR } from './crops';
 import type { Blob } from './geometry';
@@ -27,19 +28,14 @@ function region(withLevels: boolean): { map: ComponentMap; blob: Blob } {
     levels[row + 6] = 40;
   }
   const blob: Blob = { x: 1, y: 0, w: 4, h: 5, ink: 5, labels: [1], levelSum: 5 * 40 };
-  const map: ComponentMap = {
+  const map = componentMap({
     width,
     height,
-    offsetX: 0,
-    offsetY: 0,
-    imageWidth: width,
-    imageHeight: height,
     labels,
     ink,
-    levels: withLevels ? levels : null,
     blobs: [blob],
-    inkFraction: 0.2,
-  };
+    levels: withLevels ? levels : null,
+  });
   return { map, blob };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { componentMap } from '../testing/componentMap';
 import type { ComponentMap } from './components';
 import type { Blob } from './geometry';
 import { columnInk, emptyGap, findLoops, ownInk, splitWide, thinRun } from './split';
@@ -19,19 +20,7 @@ function drawn(rows: string[]): { map: ComponentMap; blob: Blob } {
     }),
   );
   const blob: Blob = { x: 0, y: 0, w: width, h: height, ink: count, labels: [1] };
-  const map: ComponentMap = {
-    width,
-    height,
-    offsetX: 0,
-    offsetY: 0,
-    imageWidth: width,
-    imageHeight: height,
-    labels,
-    ink,
-    levels: null,
-    blobs: [blob],
-    inkFraction: count / (width * height),
-  };
+  const map = componentMap({ width, height, labels, ink, blobs: [blob] });
   return { map, blob };
 }
 
