@@ -66,7 +66,7 @@ export function startEngine(): Promise<EngineClient> {
       },
       (p) => {
         // Marks for the benchmark's start-up split (steps overlap: OpenCV loads beside the rest).
-        performance.mark(`digit-lens:${p.step}-${p.done ? 'done' : 'start'}`);
+        if (p.done) performance.mark(`digit-lens:${p.step}-done`);
         useAppStore.getState().engineStep(p.step, p.done);
       },
       (loaded, total) => useAppStore.getState().engineDownload(loaded, total),
