@@ -6,6 +6,7 @@
  *                             [--backend cpu|wasm] [--dump DIR] [--failures]
  *                             [--no-line-reader] [--no-pair-check]
  *
+ * "sure": of the images read exactly, the share with no digit marked doubtful (false doubt).
  * Defaults to the held-out seed. --segmentation-only skips the model (digit counts, line counts
  * and box recall need none). --dump writes every image as PNG with its expected text.
  * Real categories take every sample they have, whatever --n says: real (../shared/data/
@@ -95,8 +96,10 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       let predicted: string;
       let predictedBoxes: Box[];
+      let doubtful = 0;
       if (recognizer) {
         const result = await recognizer.recognize(sample.image);
+        doubtful = result.lines.reduce((n, l) => n + l.digits.filter((d) => d.doubtful).length, 0);
         predicted = confidentOnly
           ? result.lines
               .flatMap((l) => l.digits.filter((d) => !d.doubtful).map((d) => d.label))
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
       }
       const ms = performance.now() - t0;
       const expected = segmentationOnly ? sample.text.replace(/\d/g, '?') : sample.text;
-      const entry = { predicted, expected, predictedBoxes, truthBoxes, ms };
+      const entry = { predicted, expected, predictedBoxes, truthBoxes, ms, doubtful };
       acc.add(entry);
       overall.add(entry);
       const wrong = predicted !== expected;
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
   const pct = (v: number): string => `${(v * 100).toFixed(1)}%`.padStart(7);
   console.log(
     'category    ' +
-      ['n', 'exact', 'chars', 'count', 'lines', 'boxes', 'ms/img']
+      ['n', 'exact', 'chars', 'count', 'lines', 'boxes', 'sure', 'ms/img']
         .map((h) => h.padStart(7))
         .join(''),
   );
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
         pct(s.countAccuracy) +
         pct(s.lineCountAccuracy) +
         pct(s.boxRecall) +
+        pct(s.sureWhenRight) +
         s.msPerImage.toFixed(0).padStart(7),
     );
   }

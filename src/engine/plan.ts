@@ -11,7 +11,8 @@ import { normalizeDigit } from './normalize';
 import type { DigitCrop } from './segment/crops';
 import type { Rect } from './segment/geometry';
 import type { SegmentedDigit, Segmentation } from './segment/segment';
-import type { LineToken } from './lineReader/assign';
+import { otherOver, type LineToken } from './lineReader/assign';
+import { discountTexture } from './lineReader/texture';
 import type { LineReaderSummary, PairCheck } from './types';
 
 /** Two digits the pair check calls one digit become one (below this P(two)). */
@@ -97,10 +98,15 @@ export async function planFromLineReader(
   read.forEach((line, i) => {
     if (line.resplit && line.minP < RESPLIT_FROM) {
       // Segmentation's digits stand; where the reader saw no digit anywhere in the line, each
-      // keeps only the trust the reader's columns over it gave.
+      // keeps only the trust the reader's columns over it gave, and a blob it read as not a
+      // digit keeps only what that reading leaves.
       const sawDigit = [...line.text].some(isDigitChar);
-      const doubt = (d: SegmentedDigit): number | undefined =>
-        sawDigit ? undefined : 1 - line.evidence(d.crop.rect);
+      const { chars, image } = line;
+      const doubt = (d: SegmentedDigit): number | undefined => {
+        const other = otherOver(image, chars, d.crop.rect);
+        if (!sawDigit) return Math.max(other, 1 - line.evidence(d.crop.rect));
+        return other > 0 ? other : undefined;
+      };
       line = {
         ...line,
         tokens: segmentation.lines[i]!.map((d) => segmentToken(d, doubt(d))),
@@ -137,8 +143,10 @@ export async function planFromLineReader(
     // A separator alone, with no digit beside it, is not worth a line.
     if (planned.digits.length > 0) lines.push(planned);
   });
+  const judged = discountTexture(lines);
+  if (judged.texture) summary.texture = true;
   return {
-    lines,
+    lines: judged.lines,
     lineReader: summary,
     ...(paired.pairCheck ? { pairCheck: paired.pairCheck } : {}),
   };

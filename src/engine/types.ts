@@ -126,6 +126,8 @@ export interface LineReaderSummary {
   /** Characters read as not a digit (letters, symbols, scribbles) and left out. */
   leftOut: number;
   separators: number;
+  /** The reader saw no digit over much of the ink: texture or noise, every digit doubtful. */
+  texture?: boolean;
 }
 
 /** The pair check's verdict on two digits read as one crop. */

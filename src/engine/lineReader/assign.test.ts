@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SegmentedDigit } from '../segment/segment';
-import { assignLine } from './assign';
+import { assignLine, otherOver } from './assign';
 import type { ReadChar } from './ctc';
 import { compositeCrops, fitLine, PAD_X } from './lineImage';
 
@@ -99,5 +99,16 @@ describe('assignLine on a thin digit beside the column that read it', () => {
     const out = assignLine(segs, chars, line);
     expect(out.tokens.filter((t) => t.kind === 'digit' && t.read === null)).toHaveLength(0);
     expect(out.tokens).toHaveLength(4);
+  });
+});
+
+describe('otherOver', () => {
+  it('is the not-a-digit reading over a blob, 0 where the reader read a digit', () => {
+    const segs = [seg(0, 30), seg(60, 30)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const unsure = { ...charAt('?', col(15)), p: 0.6 };
+    const chars = [unsure, charAt('4', col(75))];
+    expect(otherOver(line, chars, segs[0]!.crop.rect)).toBeCloseTo(0.6);
+    expect(otherOver(line, chars, segs[1]!.crop.rect)).toBe(0);
   });
 });

@@ -130,6 +130,16 @@ export function assignLine(
  * a thin "1" can lie beside the centre of the column that read it, and must not be read again
  * as a digit of its own.
  */
+/**
+ * How sure the reader was that a blob is not a digit: the highest probability of a "not a
+ * digit" character it emitted over the blob; 0 when it emitted none there.
+ */
+export function otherOver(line: LineImage, chars: readonly ReadChar[], r: Rect): number {
+  let p = 0;
+  for (const c of chars) if (c.char === OTHER && emittedOver(line, c, r)) p = Math.max(p, c.p);
+  return p;
+}
+
 function emittedOver(line: LineImage, c: ReadChar, r: Rect): boolean {
   const a = columnToWorkingX(line, c.first - 0.5);
   const b = columnToWorkingX(line, c.last + 1.5);

@@ -121,4 +121,10 @@ describe('lineReaderNote', () => {
       'The line reader found 2 digits where the shapes alone suggested 1: touching digits were told apart; 2 marks that are not digits were left out; 1 separator (. , / - :) kept.',
     );
   });
+  it('says when the image looks like texture rather than writing', () => {
+    const r = { ...base, lineReader: { ...summary, texture: true } };
+    expect(lineReaderNote(r)).toBe(
+      'Most marks in this image do not look like writing (a texture or noise?), so every digit is marked doubtful.',
+    );
+  });
 });

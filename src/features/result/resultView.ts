@@ -76,6 +76,11 @@ export function lineReaderNote(result: RecognizeResult): string | null {
   if (r.separators > 0) {
     parts.push(`${plural(r.separators, 'separator', 'separators')} (. , / - :) kept`);
   }
+  if (r.texture) {
+    parts.push(
+      'most marks in this image do not look like writing (a texture or noise?), so every digit is marked doubtful',
+    );
+  }
   if (parts.length === 0) return null;
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

@@ -62,6 +62,8 @@ export interface CategoryScore {
   countAccuracy: number;
   lineCountAccuracy: number;
   boxRecall: number;
+  /** Of the images read exactly, the share with no digit marked doubtful. */
+  sureWhenRight: number;
   msPerImage: number;
 }
 
@@ -73,6 +75,7 @@ export class ScoreAccumulator {
   private lines = 0;
   private boxes = 0;
   private ms = 0;
+  private rightAndSure = 0;
 
   add(sample: {
     predicted: string;
@@ -80,9 +83,14 @@ export class ScoreAccumulator {
     predictedBoxes: Box[];
     truthBoxes: Box[];
     ms: number;
+    /** Digits the reading marked doubtful. */
+    doubtful?: number;
   }): void {
     this.n++;
-    if (sample.predicted === sample.expected) this.exact++;
+    if (sample.predicted === sample.expected) {
+      this.exact++;
+      if (!sample.doubtful) this.rightAndSure++;
+    }
     this.chars += charAccuracy(sample.predicted, sample.expected);
     if (digitCount(sample.predicted) === digitCount(sample.expected)) this.counts++;
     if (sample.predicted.split('\n').length === sample.expected.split('\n').length) this.lines++;
@@ -99,6 +107,7 @@ export class ScoreAccumulator {
       countAccuracy: this.counts / d,
       lineCountAccuracy: this.lines / d,
       boxRecall: this.boxes / d,
+      sureWhenRight: this.rightAndSure / Math.max(1, this.exact),
       msPerImage: this.ms / d,
     };
   }
