@@ -94,13 +94,21 @@ export interface GrayStageOutput {
   gray: Mat;
   /** Working-size RGBA copy of the input (composited), only when stage images are wanted. */
   rgba: Mat | null;
-  /** working size / original size (<= 1). */
+  /** working size / original size (> 1 only for a small image, enlarged). */
   scale: number;
 }
 
+/**
+ * Images smaller than this (longer side) are enlarged to it: in a tight crop of one digit
+ * (a form box cut out) the strokes are as wide as the background estimate's and the polarity
+ * test's windows, and the digit would vanish into the paper.
+ */
+export const MIN_WORKING_SIDE = 160;
+
 export function workingScale(width: number, height: number, maxWorkingSize: number): number {
   const longer = Math.max(width, height);
-  return longer > maxWorkingSize ? maxWorkingSize / longer : 1;
+  if (longer > maxWorkingSize) return maxWorkingSize / longer;
+  return longer < MIN_WORKING_SIDE ? MIN_WORKING_SIDE / longer : 1;
 }
 
 /**
@@ -109,6 +117,7 @@ export function workingScale(width: number, height: number, maxWorkingSize: numb
  * that matters for strokes several pixels wide.
  */
 function downscaleInterpolation(cv: OpenCV, scale: number): number {
+  if (scale > 1) return cv.INTER_CUBIC; // enlarging a small crop: smooth strokes, no blocks
   return scale < 0.5 ? cv.INTER_AREA : cv.INTER_LINEAR;
 }
 
@@ -131,14 +140,14 @@ export function grayStage(
   let rgba: Mat | null = null;
   if (keepRgba) {
     rgba = scope.mat();
-    if (scale < 1)
+    if (scale !== 1)
       cv.resize(full, rgba, new cv.Size(ww, wh), 0, 0, downscaleInterpolation(cv, scale));
     else full.copyTo(rgba);
   }
   const grayFull = scope.mat();
   cv.cvtColor(full, grayFull, cv.COLOR_RGBA2GRAY);
   scope.release(full);
-  if (scale >= 1) return { gray: grayFull, rgba, scale: 1 };
+  if (scale === 1) return { gray: grayFull, rgba, scale: 1 };
   const gray = scope.mat();
   cv.resize(grayFull, gray, new cv.Size(ww, wh), 0, 0, downscaleInterpolation(cv, scale));
   scope.release(grayFull);

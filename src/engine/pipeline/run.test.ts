@@ -321,4 +321,26 @@ describe('segmentation', () => {
     for (let i = 0; i < 60; i++) await segment(image);
     expect(openCvHeapBytes(cv)).toBe(before);
   });
+
+  it('reads a tight crop: a bold digit filling a small image is enlarged and found whole', async () => {
+    // A bold "1" cut out of a form (20 x 61 px, the stroke a third of the width) and a bold
+    // ring "0" (36 x 33 px): strokes as wide as the windows a working-size image uses.
+    const one = grayCanvas(20, 61, 230);
+    strokeLine(one, 11, 6, 9, 55, 3.5, 40);
+    const zero = grayCanvas(36, 33, 230);
+    for (let a = 0; a < 64; a++) {
+      const t0 = (a / 64) * 2 * Math.PI;
+      const t1 = ((a + 1) / 64) * 2 * Math.PI;
+      const at = (t: number): [number, number] => [18 + 13 * Math.cos(t), 16.5 + 12 * Math.sin(t)];
+      strokeLine(zero, ...at(t0), ...at(t1), 2.5, 40);
+    }
+    for (const [name, c] of [
+      ['1', one],
+      ['0', zero],
+    ] as const) {
+      const { out, count } = await segment(toRgba(c));
+      expect(out.scale, name).toBeGreaterThan(2.5); // enlarged to 160 px
+      expect(count, name).toBe(1);
+    }
+  });
 });

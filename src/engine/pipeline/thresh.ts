@@ -11,6 +11,7 @@
  * - 'otsu': one global Otsu threshold (breaks under shadows; kept for comparison).
  */
 import type { Polarity, ThresholdMethod } from '../types';
+import { MIN_WORKING_SIDE } from './gray';
 import type { Mat, MatScope } from './matScope';
 
 /** In the normalised image paper is ~255; ink must be at least this much darker. */
@@ -38,6 +39,11 @@ export interface ThreshOutput {
   inkDark: Mat;
   /** Lighting-normalised ink-dark gray (paper ~255), for per-blob contrast; 'normalized-otsu' only. */
   normalized: Mat | null;
+}
+
+/** A small image (a tight crop of one or two digits, enlarged to the working minimum). */
+function isCrop(m: Mat): boolean {
+  return Math.max(m.cols, m.rows) <= MIN_WORKING_SIDE;
 }
 
 function oddAtLeast(v: number, min: number): number {
@@ -85,7 +91,9 @@ export function detectPolarity(scope: MatScope, gray: Mat): Polarity {
   // small images keep 64 px so that a digit is more than a few pixels.
   const small = shrink(scope, gray, 8, 64);
   const median = scope.mat();
-  const k = Math.min(oddAtLeast(Math.min(small.cols, small.rows) / 6, 3), 255);
+  // In a small image (a tight crop, enlarged to MIN_WORKING_SIDE) one digit fills the frame:
+  // only a window of half of it is sure to be mostly paper.
+  const k = Math.min(oddAtLeast(Math.min(small.cols, small.rows) / (isCrop(gray) ? 2 : 6), 3), 255);
   cv.medianBlur(small, median, k);
   const s = small.data;
   const m = median.data;
@@ -109,7 +117,11 @@ export function detectPolarity(scope: MatScope, gray: Mat): Polarity {
 export function estimatePaper(scope: MatScope, inkDark: Mat): Mat {
   const cv = scope.cv;
   const small = shrink(scope, inkDark, 4);
-  const k = oddAtLeast(Math.min(small.cols, small.rows) / 8, 3);
+  // A crop's strokes are a tenth of its height: the kernel follows its longer side.
+  const side = isCrop(inkDark)
+    ? Math.max(small.cols, small.rows)
+    : Math.min(small.cols, small.rows);
+  const k = oddAtLeast(side / 8, 3);
   const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(k, k)));
   const closed = scope.mat();
   cv.morphologyEx(
