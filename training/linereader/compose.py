@@ -103,19 +103,22 @@ class LineComposer:
             if rng.random() < 0.3:
                 out += [self.digit(int(rng.integers(10)), pen) for _ in range(rng.integers(1, 4))]
             return out
-        if self.negatives and r < 0.29:
+        if self.negatives and r < 0.31:
             return self.negative_line(pen)
-        if self.negatives and r < 0.37:
+        if self.negatives and r < 0.39:
             return [self.clutter() for _ in range(rng.integers(1, 4))]
         n = int(rng.choice([1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10]))
         labels = [int(rng.integers(10)) for _ in range(n)]
         out = [self.digit(k, pen) for k in labels]
         if rng.random() < 0.3 and n >= 2:
             out = self.with_separators(out, pen)
-        if self.negatives and rng.random() < 0.12:
-            word = self.word(pen)
-            at = int(rng.integers(len(out) + 1))
-            out.insert(at, word)
+        if self.negatives and rng.random() < 0.18:
+            # A label before a number ("Total: 42", "Tel 433-6312") or a word among digits.
+            at = 0 if rng.random() < 0.6 else int(rng.integers(len(out) + 1))
+            if at == 0 and rng.random() < 0.4:
+                ink, top = glyphs.separator(':', D, pen, rng)
+                out.insert(0, Piece(ink, ':', top))
+            out.insert(at, self.word(pen))
         if self.negatives and rng.random() < 0.04:
             out.insert(int(rng.integers(len(out) + 1)), self.clutter())
         return out

@@ -55,3 +55,51 @@ def test_folded_export_equals_the_trained_network():
     got = export.run_folded(ops, x)
     assert got.shape == (2, 16, alphabet.CLASSES)
     assert torch.allclose(want, got, atol=2e-3)  # float16 weights
+
+
+def test_thinning_keeps_strokes_whole_and_one_pixel_wide():
+    from linereader.scipy_free import thin
+
+    yy, xx = np.mgrid[0:40, 0:40]
+    r = np.hypot(yy - 20, xx - 20)
+    ring = (r >= 10) & (r <= 15)  # a bold "0", 6 px wide
+    core = thin(ring)
+    assert core.sum() > 2 * np.pi * 10  # still goes all the way round
+    assert not (core & ~ring).any()
+    # one pixel wide: no 2x2 block of skeleton pixels
+    assert not (core[:-1, :-1] & core[1:, :-1] & core[:-1, 1:] & core[1:, 1:]).any()
+    # connected: a flood fill from one skeleton pixel reaches all of them
+    seen = np.zeros_like(core)
+    stack = [tuple(np.argwhere(core)[0])]
+    while stack:
+        y, x = stack.pop()
+        if seen[y, x]:
+            continue
+        seen[y, x] = True
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                q = (y + dy, x + dx)
+                if 0 <= q[0] < 40 and 0 <= q[1] < 40 and core[q] and not seen[q]:
+                    stack.append(q)
+    assert seen.sum() == core.sum()
+
+
+def test_font_words_are_redrawn_with_unbroken_pen_strokes():
+    from linereader import glyphs
+
+    rng = np.random.default_rng(0)
+    ink = glyphs.font_text('Tel', 40.0, 5.0, rng)
+    assert ink.shape[0] >= 30 and ink.max() == 1.0
+    cols = np.where(ink.max(axis=0) > 0.5)[0]
+    assert cols[-1] - cols[0] > 40  # three letters side by side
+
+
+def test_every_shape_kind_draws_ink():
+    from linereader import glyphs
+
+    rng = np.random.default_rng(1)
+    for kind in range(glyphs.SHAPES):
+        strokes_ = glyphs._shape(kind, 40.0, 60.0, rng)
+        pts = np.concatenate(strokes_)
+        assert np.isfinite(pts).all() and pts.shape[1] == 2
+        assert np.ptp(pts[:, 0]) + np.ptp(pts[:, 1]) > 10, kind
