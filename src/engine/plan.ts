@@ -100,8 +100,8 @@ export async function planFromLineReader(
       // Segmentation's digits stand; where the reader saw no digit anywhere in the line, each
       // keeps only the trust the reader's columns over it gave, and a blob it read as not a
       // digit keeps only what that reading leaves.
-      const sawDigit = [...line.text].some(isDigitChar);
       const { chars, image } = line;
+      const sawDigit = chars.some((c) => isDigitChar(c.char));
       const doubt = (d: SegmentedDigit): number | undefined => {
         const other = otherOver(image, chars, d.crop.rect);
         if (!sawDigit) return Math.max(other, 1 - line.evidence(d.crop.rect));

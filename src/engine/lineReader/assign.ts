@@ -126,11 +126,6 @@ export function assignLine(
 }
 
 /**
- * Whether the columns that emitted a character reach a blob, half a column of slack each side:
- * a thin "1" can lie beside the centre of the column that read it, and must not be read again
- * as a digit of its own.
- */
-/**
  * How sure the reader was that a blob is not a digit: the highest probability of a "not a
  * digit" character it emitted over the blob; 0 when it emitted none there.
  */
@@ -140,6 +135,11 @@ export function otherOver(line: LineImage, chars: readonly ReadChar[], r: Rect):
   return p;
 }
 
+/**
+ * Whether the columns that emitted a character reach a blob, half a column of slack each side:
+ * a thin "1" can lie beside the centre of the column that read it, and must not be read again
+ * as a digit of its own.
+ */
 function emittedOver(line: LineImage, c: ReadChar, r: Rect): boolean {
   const a = columnToWorkingX(line, c.first - 0.5);
   const b = columnToWorkingX(line, c.last + 1.5);

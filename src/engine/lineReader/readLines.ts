@@ -7,12 +7,11 @@ import type { LineReader } from '../classifier/lineModel';
 import type { DigitCrop } from '../segment/crops';
 import type { SegmentedDigit } from '../segment/segment';
 import { assignLine, type AssignedLine } from './assign';
-import { decodeBestPath, digitMass, readText, type ReadChar } from './ctc';
+import { decodeBestPath, digitMass, type ReadChar } from './ctc';
 import { compositeCrops, evidenceOver, fitLine, type LineImage } from './lineImage';
 
 export interface ReadLine extends AssignedLine {
   /** What the reader read, separators and '?' for left-out ink included. */
-  text: string;
   chars: ReadChar[];
   image: LineImage;
 }
@@ -48,6 +47,6 @@ export async function readLines(
     const image = images[i]!;
     const mass = digitMass(probs[i]!, reader.classes);
     const evidence = (r: { x: number; w: number }): number => evidenceOver(image, mass, r.x, r.w);
-    return { ...assignLine(line, chars, image, evidence), text: readText(chars), chars, image };
+    return { ...assignLine(line, chars, image, evidence), chars, image };
   });
 }
