@@ -203,20 +203,10 @@ def layer_config(op: dict) -> dict:
     raise TypeError(op['type'])
 
 
-def export_tfjs(
-    net: FoldedNet, out_dir: str, float16: bool, model_name: str, input_shape: tuple = (None, 28, 28, 1)
-) -> list[str]:
-    """Writes model.json and group1-shard1of1.bin into out_dir; returns the file names.
-    `input_shape` is NHWC with None for free dimensions (the line reader's width)."""
-    os.makedirs(out_dir, exist_ok=True)
-    input_layer = {
-        'class_name': 'InputLayer',
-        'config': {'batch_input_shape': list(input_shape), 'dtype': 'float32', 'sparse': False, 'name': 'input'},
-    }
-    layers = [input_layer] + [layer_config(op) for op in net.ops]
-    weights = []
-    blobs = []
-    for op in net.ops:
+def weight_manifest(ops: list[dict], float16: bool) -> tuple[list[dict], list[bytes]]:
+    """The weights manifest entries of the ops (named `<op name>/kernel|bias`) and their bytes."""
+    weights, blobs = [], []
+    for op in ops:
         for key in ('kernel', 'bias'):
             if key not in op:
                 continue
@@ -228,16 +218,17 @@ def export_tfjs(
             else:
                 blobs.append(a.astype('<f4').tobytes())
             weights.append(spec)
+    return weights, blobs
+
+
+def write_tfjs(out_dir: str, topology: dict, weights: list[dict], blobs: list[bytes]) -> list[str]:
+    """model.json (the given Keras topology) and one weight shard; returns the file names."""
+    os.makedirs(out_dir, exist_ok=True)
     model_json = {
         'format': 'layers-model',
         'generatedBy': GENERATED_BY,
         'convertedBy': None,
-        'modelTopology': {
-            'class_name': 'Sequential',
-            'config': {'name': model_name, 'layers': layers},
-            'keras_version': '2.15.0',
-            'backend': 'tensor_flow.js',
-        },
+        'modelTopology': {**topology, 'keras_version': '2.15.0', 'backend': 'tensor_flow.js'},
         'weightsManifest': [{'paths': [SHARD], 'weights': weights}],
     }
     with open(os.path.join(out_dir, SHARD), 'wb') as f:
@@ -248,8 +239,26 @@ def export_tfjs(
     return ['model.json', SHARD]
 
 
-def load_tfjs(model_dir: str) -> FoldedNet:
-    """Reads an export back (model.json + shards, float16 or float32) as the FoldedNet tfjs runs."""
+def input_layer(input_shape: tuple) -> dict:
+    return {
+        'class_name': 'InputLayer',
+        'config': {'batch_input_shape': list(input_shape), 'dtype': 'float32', 'sparse': False, 'name': 'input'},
+    }
+
+
+def export_tfjs(
+    net: FoldedNet, out_dir: str, float16: bool, model_name: str, input_shape: tuple = (None, 28, 28, 1)
+) -> list[str]:
+    """Writes model.json and group1-shard1of1.bin into out_dir; returns the file names.
+    `input_shape` is NHWC with None for free dimensions (the line reader's width)."""
+    layers = [input_layer(input_shape)] + [layer_config(op) for op in net.ops]
+    weights, blobs = weight_manifest(net.ops, float16)
+    topology = {'class_name': 'Sequential', 'config': {'name': model_name, 'layers': layers}}
+    return write_tfjs(out_dir, topology, weights, blobs)
+
+
+def read_tfjs(model_dir: str) -> tuple[dict, dict[str, np.ndarray]]:
+    """model.json and its weights by name (float16 or float32 shards, as float32)."""
     with open(os.path.join(model_dir, 'model.json')) as f:
         mj = json.load(f)
     group = mj['weightsManifest'][0]
@@ -265,19 +274,27 @@ def load_tfjs(model_dir: str) -> FoldedNet:
         a = np.frombuffer(raw, dtype=dtype, count=n, offset=off).astype(np.float32)
         weights[spec['name']] = a.reshape(spec['shape'])
         off += size * n
-    ops = []
-    for layer in mj['modelTopology']['config']['layers']:
-        kind, cfg = layer['class_name'], layer['config']
-        name = cfg['name']
-        if kind == 'Conv2D':
-            k, b = weights[f'{name}/kernel'], weights[f'{name}/bias']
-            ops.append({'type': 'conv', 'name': name, 'kernel': k, 'bias': b, 'activation': cfg['activation']})
-        elif kind == 'MaxPooling2D':
-            ops.append({'type': 'maxpool', 'name': name, 'pool': list(cfg['pool_size'])})
-        elif kind == 'GlobalAveragePooling2D':
-            ops.append({'type': 'gap', 'name': name})
-        elif kind == 'Dense':
-            ops.append(
-                {'type': 'dense', 'name': name, 'kernel': weights[f'{name}/kernel'], 'bias': weights[f'{name}/bias']}
-            )
-    return FoldedNet(ops)
+    return mj, weights
+
+
+def op_from_layer(layer: dict, weights: dict[str, np.ndarray]) -> dict | None:
+    """A Keras layer config back as a FoldedNet op (None for the input and merge layers)."""
+    kind, cfg = layer['class_name'], layer['config']
+    name = cfg['name']
+    if kind == 'Conv2D':
+        k, b = weights[f'{name}/kernel'], weights[f'{name}/bias']
+        return {'type': 'conv', 'name': name, 'kernel': k, 'bias': b, 'activation': cfg['activation']}
+    if kind == 'MaxPooling2D':
+        return {'type': 'maxpool', 'name': name, 'pool': list(cfg['pool_size'])}
+    if kind == 'GlobalAveragePooling2D':
+        return {'type': 'gap', 'name': name}
+    if kind == 'Dense':
+        return {'type': 'dense', 'name': name, 'kernel': weights[f'{name}/kernel'], 'bias': weights[f'{name}/bias']}
+    return None
+
+
+def load_tfjs(model_dir: str) -> FoldedNet:
+    """Reads an export back (model.json + shards, float16 or float32) as the FoldedNet tfjs runs."""
+    mj, weights = read_tfjs(model_dir)
+    ops = [op_from_layer(layer, weights) for layer in mj['modelTopology']['config']['layers']]
+    return FoldedNet([op for op in ops if op is not None])

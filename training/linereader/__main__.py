@@ -15,7 +15,6 @@ import sys
 import tempfile
 import time
 
-import numpy as np
 import torch
 
 from . import data, export
@@ -39,26 +38,6 @@ def parse_args(argv=None):
     ap.add_argument('--cache', help='keep the composed training lines in this .npz and reuse them')
     ap.add_argument('--smoke', action='store_true', help='tiny run into a temp dir + tfjs check (CI)')
     return ap.parse_args(argv)
-
-
-def write_parity(ops, pool, path: str, n: int = 3) -> None:
-    """A few validation lines and the exported network's column probabilities for them: the
-    engine's tests run the same lines through tfjs (src/node/lineModel.test.ts)."""
-    items = []
-    for i in np.linspace(0, len(pool) - 1, n).astype(int):
-        a = pool.lines[i].astype(np.float32) / 255.0
-        p = export.run_folded(ops, torch.from_numpy(a)[None, None])[0].numpy()
-        items.append(
-            {
-                'text': pool.texts[i],
-                'width': a.shape[1],
-                'pixels': np.round(a, 4).ravel().tolist(),
-                'probs': np.round(p, 6).tolist(),
-            }
-        )
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, 'w') as f:
-        json.dump({'height': LINE_HEIGHT, 'items': items}, f, separators=(',', ':'))
 
 
 def main(argv=None) -> int:
@@ -95,7 +74,7 @@ def main(argv=None) -> int:
     temperature = fit_temperature(model, val)
     ops = export.fold(model, temperature)
     files = export.export(ops, args.out_dir)
-    write_parity(ops, val, args.fixture)
+    export.write_parity(lambda x: export.run_folded(ops, x), val, args.fixture)
     metrics = {
         'synthetic_val': {k: v for k, v in evaluate(model, val, temperature).items() if k != 'failures'},
         'real_val_numbers': evaluate(model, real_val, temperature) if len(real_val) else None,

@@ -4,6 +4,11 @@ BatchNorm is folded into the convolutions and the calibration temperature into t
 
 from __future__ import annotations
 
+import json
+import os
+from typing import Callable
+
+import numpy as np
 import torch
 import torch.nn as nn
 
@@ -29,3 +34,24 @@ def param_count(ops: list[dict]) -> int:
 
 def export(ops: list[dict], out_dir: str, name: str = 'digit_lens_line_reader') -> list[str]:
     return export_tfjs(FoldedNet(ops), out_dir, float16=True, model_name=name, input_shape=(None, LINE_HEIGHT, None, 1))
+
+
+def write_parity(forward: Callable[[torch.Tensor], torch.Tensor], pool, path: str, n: int = 3) -> None:
+    """A few validation lines and the exported network's column probabilities for them
+    (`forward`: [1,1,32,W] -> [1, W/4, C]): the engine's tests run the same lines through tfjs
+    (src/node/lineModel.test.ts)."""
+    items = []
+    for i in np.linspace(0, len(pool) - 1, n).astype(int):
+        a = pool.lines[i].astype(np.float32) / 255.0
+        p = forward(torch.from_numpy(a)[None, None])[0].numpy()
+        items.append(
+            {
+                'text': pool.texts[i],
+                'width': a.shape[1],
+                'pixels': np.round(a, 4).ravel().tolist(),
+                'probs': np.round(p, 6).tolist(),
+            }
+        )
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w') as f:
+        json.dump({'height': LINE_HEIGHT, 'items': items}, f, separators=(',', ':'))

@@ -103,18 +103,23 @@ def predict(model, pool: Pool, batch_size: int = 64, temperature: float = 1.0) -
 
 
 def evaluate(model, pool: Pool, temperature: float = 1.0) -> dict:
-    probs = predict(model, pool, temperature=temperature)
+    return score(predict(model, pool, temperature=temperature), pool.texts)
+
+
+def score(probs: list[np.ndarray], texts: list[str]) -> dict:
+    """Best-path readings of per-line column probabilities against the texts: exact share,
+    character error rate and the first 20 failures as (expected, read)."""
     exact, chars, edits = 0, 0, 0
     failures = []
-    for p, text in zip(probs, pool.texts):
+    for p, text in zip(probs, texts):
         got, _ = decode_greedy(p.argmax(axis=1).tolist())
         exact += got == text
         chars += len(text)
         edits += edit_distance(got, text)
         if got != text and len(failures) < 20:
             failures.append((text, got))
-    n = max(len(pool), 1)
-    return {'exact': exact / n, 'cer': edits / max(chars, 1), 'n': len(pool), 'failures': failures}
+    n = max(len(texts), 1)
+    return {'exact': exact / n, 'cer': edits / max(chars, 1), 'n': len(texts), 'failures': failures}
 
 
 def edit_distance(a: str, b: str) -> int:

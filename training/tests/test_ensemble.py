@@ -51,7 +51,7 @@ def test_export_round_trip_and_tfjs_parity(tmp_path):
     x = torch.from_numpy(_pool().lines[2].astype(np.float32) / 255)[None, None]
     assert torch.allclose(back.forward(x), ens.forward(x), atol=1e-6)
     fixture = tmp_path / 'parity.json'
-    ensemble.write_parity(ens, _pool(), str(fixture))
+    export.write_parity(ens.forward, _pool(), str(fixture))
     node = shutil.which('node')
     if node is None or not os.path.isdir(os.path.join(ROOT, 'node_modules', '@tensorflow', 'tfjs')):
         pytest.skip('node and npm packages are needed for the tfjs check')
