@@ -4,14 +4,14 @@
  */
 import type { LineReader } from './classifier/lineModel';
 import type { PairClassifier } from './classifier/pairModel';
-import { isDigitChar, type ReadChar } from './lineReader/ctc';
+import type { ReadChar } from './lineReader/ctc';
+import { fallbackTokens } from './lineReader/fallback';
 import { readLines } from './lineReader/readLines';
 import { betweenDigits } from './lineText';
 import { normalizeDigit } from './normalize';
 import type { DigitCrop } from './segment/crops';
 import type { Rect } from './segment/geometry';
 import type { SegmentedDigit, Segmentation } from './segment/segment';
-import { otherOver, type LineToken } from './lineReader/assign';
 import { discountTexture } from './lineReader/texture';
 import type { LineReaderSummary, PairCheck } from './types';
 
@@ -97,22 +97,9 @@ export async function planFromLineReader(
   const lines: PlannedLine[] = [];
   read.forEach((line, i) => {
     if (line.resplit && line.minP < RESPLIT_FROM) {
-      // Segmentation's digits stand; where the reader saw no digit anywhere in the line, each
-      // keeps only the trust the reader's columns over it gave, and a blob it read as not a
-      // digit keeps only what that reading leaves.
-      const { chars, image } = line;
-      const sawDigit = chars.some((c) => isDigitChar(c.char));
-      const doubt = (d: SegmentedDigit): number | undefined => {
-        const other = otherOver(image, chars, d.crop.rect);
-        if (!sawDigit) return Math.max(other, 1 - line.evidence(d.crop.rect));
-        return other > 0 ? other : undefined;
-      };
-      line = {
-        ...line,
-        tokens: segmentation.lines[i]!.map((d) => segmentToken(d, doubt(d))),
-        resplit: false,
-        leftOut: 0,
-      };
+      // Segmentation's digits stand; the reader still drops labels and keeps sure separators.
+      const kept = fallbackTokens(segmentation.lines[i]!, line);
+      line = { ...line, tokens: kept.tokens, resplit: false, leftOut: kept.leftOut };
     }
     const planned: PlannedLine = { digits: [], separators: [] };
     const toBox = frameToWorking(segmentation.lines[i]!);
@@ -169,10 +156,3 @@ function frameToWorking(line: readonly SegmentedDigit[]): (r: Rect) => Rect | nu
     h: r.h * sy,
   });
 }
-
-const segmentToken = (d: SegmentedDigit, notDigit?: number): LineToken => ({
-  kind: 'digit',
-  crop: d.crop,
-  read: null,
-  ...(notDigit !== undefined ? { notDigit } : {}),
-});

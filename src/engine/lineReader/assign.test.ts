@@ -112,3 +112,32 @@ describe('otherOver', () => {
     expect(otherOver(line, chars, segs[1]!.crop.rect)).toBe(0);
   });
 });
+
+describe('assignLine where the reader emits over the right part of each digit', () => {
+  it('keeps the last digit of a touching pair whose columns lie past the ink', () => {
+    // "31" in one 80 px blob: "3" emitted over x 40..56, "1" just past the blob's end.
+    const segs = [seg(0, 80)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const three = { ...charAt('3', col(40)), last: col(56) };
+    const out = assignLine(segs, [three, charAt('1', col(84))], line);
+    const digits = out.tokens.filter((t) => t.kind === 'digit');
+    expect(digits.map((t) => t.read?.char)).toEqual(['3', '1']);
+    // The ink divides near the 3's last column, not in the middle of the gap.
+    const cut = digits[1]!.crop.rect.x;
+    expect(cut).toBeGreaterThan(56);
+    expect(cut).toBeLessThan(70);
+  });
+});
+
+describe('assignLine on a lone blob', () => {
+  it('keeps it for the digit model, doubted as much as the reader doubted it', () => {
+    const segs = [seg(0, 40)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(segs, [{ ...charAt('?', col(30)), p: 0.97 }], line);
+    expect(out.leftOut).toBe(0);
+    expect(out.tokens).toHaveLength(1);
+    const [t] = out.tokens;
+    expect(t!.kind === 'digit' && t!.crop).toBe(segs[0]!.crop);
+    expect(t!.kind === 'digit' && t!.notDigit).toBeCloseTo(0.97);
+  });
+});

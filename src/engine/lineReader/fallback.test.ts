@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { SegmentedDigit } from '../segment/segment';
+import type { ReadChar } from './ctc';
+import { fallbackTokens } from './fallback';
+import { compositeCrops, fitLine, PAD_X } from './lineImage';
+
+/** A blob of solid ink at x..x+w (working px), 56 px tall. */
+function seg(x: number, w: number): SegmentedDigit {
+  const rect = { x, y: 0, w, h: 56 };
+  return {
+    blob: { ...rect, ink: w * 56, labels: [1] },
+    crop: { rect, pixels: new Uint8Array(w * 56).fill(255) },
+  };
+}
+
+function charAt(char: string, column: number, p: number): ReadChar {
+  return { char, first: column, last: column, p, digits: new Float32Array(10).fill(0.01) };
+}
+
+/** Working x -> output column for a line that starts at x = 0 (56 px ink: scale 0.5). */
+const col = (x: number): number => Math.round((x * 0.5 + PAD_X) / 4);
+
+function run(segs: SegmentedDigit[], chars: ReadChar[]) {
+  const image = fitLine(compositeCrops(segs.map((s) => s.crop)));
+  return fallbackTokens(segs, { chars, image, evidence: () => 1 });
+}
+
+const shown = (tokens: ReturnType<typeof run>['tokens']): string[] =>
+  tokens.map((t) => (t.kind === 'digit' ? `d${t.crop.rect.x}` : t.char));
+
+describe('fallbackTokens', () => {
+  it('leaves out a label before the number and keeps every digit blob', () => {
+    const segs = [seg(0, 40), seg(60, 40), seg(140, 40), seg(200, 40)];
+    const out = run(segs, [
+      charAt('?', col(20), 0.99),
+      charAt('?', col(80), 0.97),
+      charAt('4', col(160), 0.6),
+    ]);
+    expect(out.leftOut).toBe(2);
+    expect(shown(out.tokens)).toEqual(['d140', 'd200']);
+  });
+
+  it('keeps one doubted blob at an end: a digit written oddly, not a word', () => {
+    const segs = [seg(0, 40), seg(60, 40), seg(120, 40)];
+    const out = run(segs, [charAt('?', col(20), 0.99), charAt('4', col(80), 0.6)]);
+    expect(out.leftOut).toBe(0);
+    expect(shown(out.tokens)).toEqual(['d0', 'd60', 'd120']);
+  });
+
+  it('keeps not-a-digit ink between digits, marked by the reader’s doubt', () => {
+    const segs = [seg(0, 40), seg(60, 40), seg(120, 40)];
+    const out = run(segs, [charAt('3', col(20), 0.6), charAt('?', col(80), 0.99)]);
+    expect(out.leftOut).toBe(0);
+    const middle = out.tokens[1]!;
+    expect(middle.kind === 'digit' && middle.notDigit).toBeCloseTo(0.99);
+    expect(shown(out.tokens)).toEqual(['d0', 'd60', 'd120']);
+  });
+
+  it('turns a blob into a separator only when the reader is sure of it', () => {
+    const segs = [seg(0, 40), seg(70, 8), seg(110, 40)];
+    const sure = run(segs, [charAt('1', col(20), 0.6), charAt(':', col(74), 0.95)]);
+    expect(shown(sure.tokens)).toEqual(['d0', ':', 'd110']);
+    const unsure = run(segs, [charAt('1', col(20), 0.6), charAt(':', col(74), 0.6)]);
+    expect(shown(unsure.tokens)).toEqual(['d0', 'd70', 'd110']);
+  });
+
+  it('keeps a sure separator read over ink that is no blob (a mark)', () => {
+    const segs = [seg(0, 40), seg(120, 40)];
+    const image = fitLine(compositeCrops([...segs.map((s) => s.crop), seg(76, 6).crop]));
+    const chars = [charAt('1', col(20), 0.6), charAt('.', col(79), 0.95)];
+    const out = fallbackTokens(segs, { chars, image, evidence: () => 1 });
+    expect(shown(out.tokens)).toEqual(['d0', '.', 'd120']);
+  });
+
+  it('keeps a line that is all label, every blob doubted', () => {
+    const segs = [seg(0, 40), seg(60, 40)];
+    const out = run(segs, [charAt('?', col(20), 0.99), charAt('?', col(80), 0.99)]);
+    expect(out.leftOut).toBe(0);
+    expect(out.tokens.every((t) => t.kind === 'digit' && t.notDigit! > 0.9)).toBe(true);
+  });
+});

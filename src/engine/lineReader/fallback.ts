@@ -1,0 +1,96 @@
+/**
+ * A line the reader re-split but was not sure of: segmentation's digits stand, and the reader
+ * still says which ink is a label and where the separators are.
+ * - Two or more blobs at the start or end of the line that it surely read as not a digit are a
+ *   label ("Total:", "Tel", "No") and are left out. Such ink between digits is kept, marked by the
+ *   reader's doubt: a real digit written oddly can read so too, and must not vanish silently.
+ * - A separator it surely read, over a mark or over a blob of its own, is kept.
+ * - Every other blob is a digit, trusted only as far as the reader's columns over it allow.
+ */
+import type { SegmentedDigit } from '../segment/segment';
+import {
+  charRegions,
+  emittedOver,
+  LEAVE_OUT_FROM,
+  otherOver,
+  type DigitEvidence,
+  type LineToken,
+} from './assign';
+import { isDigitChar, OTHER, type ReadChar } from './ctc';
+import { sliceInk, type LineImage } from './lineImage';
+
+/** A separator the reader read at least this sure is kept in a line segmentation split. */
+export const SURE_SEPARATOR = 0.9;
+/** A label left out is at least this many blobs ("No", "Tel", "Total"). */
+export const MIN_LABEL = 2;
+
+export interface FallbackInput {
+  chars: readonly ReadChar[];
+  image: LineImage;
+  evidence: DigitEvidence;
+}
+
+export interface FallbackLine {
+  tokens: LineToken[];
+  /** Label blobs left out. */
+  leftOut: number;
+}
+
+const isSeparator = (c: ReadChar): boolean => !isDigitChar(c.char) && c.char !== OTHER;
+
+export function fallbackTokens(
+  segments: readonly SegmentedDigit[],
+  { chars, image, evidence }: FallbackInput,
+): FallbackLine {
+  const over = (s: SegmentedDigit, test: (c: ReadChar) => boolean): boolean =>
+    chars.some((c) => test(c) && emittedOver(image, c, s.crop.rect));
+  const sawDigit = chars.some((c) => isDigitChar(c.char));
+
+  const isLabel = (s: SegmentedDigit): boolean =>
+    otherOver(image, chars, s.crop.rect) >= LEAVE_OUT_FROM && !over(s, (c) => isDigitChar(c.char));
+  let from = 0;
+  while (from < segments.length && isLabel(segments[from]!)) from++;
+  let to = segments.length;
+  while (to > from && isLabel(segments[to - 1]!)) to--;
+  // A label is a word: one odd blob at an end is more often a digit the reader doubted. A line
+  // that is all label is left to the doubt below, judged whole by the texture check.
+  if (from < MIN_LABEL) from = 0;
+  if (segments.length - to < MIN_LABEL) to = segments.length;
+  if (from >= to) [from, to] = [0, segments.length];
+
+  const tokens: LineToken[] = [];
+  const sureSeparator = (c: ReadChar): boolean => isSeparator(c) && c.p >= SURE_SEPARATOR;
+  for (const s of segments.slice(from, to)) {
+    const sep = chars.find((c) => sureSeparator(c) && emittedOver(image, c, s.crop.rect));
+    if (sep && !over(s, (c) => isDigitChar(c.char))) {
+      tokens.push({ kind: 'separator', char: sep.char, rect: s.crop.rect });
+      continue;
+    }
+    const other = otherOver(image, chars, s.crop.rect);
+    const notDigit = !sawDigit
+      ? Math.max(other, 1 - evidence(s.crop.rect))
+      : other > 0
+        ? other
+        : undefined;
+    tokens.push({
+      kind: 'digit',
+      crop: s.crop,
+      read: null,
+      ...(notDigit !== undefined ? { notDigit } : {}),
+    });
+  }
+  // Sure separators over ink segmentation took for a mark (a dot, a dash between digits).
+  const regions = charRegions(image, chars);
+  chars.forEach((c, i) => {
+    if (!sureSeparator(c) || segments.some((s) => emittedOver(image, c, s.crop.rect))) return;
+    const ink = sliceInk(image.ink, regions[i]![0], regions[i]![1]);
+    if (ink) tokens.push({ kind: 'separator', char: c.char, rect: ink.rect });
+  });
+  tokens.sort((a, b) => centreX(a) - centreX(b));
+  return { tokens, leftOut: segments.length - (to - from) };
+}
+
+function centreX(t: LineToken): number {
+  const r = t.kind === 'digit' ? t.crop.rect : t.rect;
+  return r.x + r.w / 2;
+}
