@@ -15,6 +15,10 @@ describe('isRule', () => {
   it('takes a lone margin line or page edge for a rule, not a digit', () => {
     expect(isRule(blob(80, 0, 2, 700), 900, 700)).toBe(true); // vertical margin line
     expect(isRule(blob(0, 300, 880, 3), 900, 700)).toBe(true); // a horizontal rule
+    // A strip of ruled paper: the margin line's dilated box is 9 px wide, its ink a hairline.
+    expect(isRule({ ...blob(4, 0, 9, 107), ink: 123 }, 271, 107)).toBe(true);
+    // A pen "1" as tall as such a strip keeps its pen-wide ink.
+    expect(isRule({ ...blob(100, 0, 9, 100), ink: 700 }, 271, 107)).toBe(false);
   });
 
   it('keeps a "1", even one drawn across the whole canvas with a pen', () => {

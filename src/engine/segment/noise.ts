@@ -26,8 +26,8 @@ export const RULE_TUNING = {
   stripSpan: 0.85,
   /** ink per unit length at most this share of the length (a hairline), */
   stripInkThinness: 0.025,
-  /** its box at most this thick for its length, */
-  stripThinness: 0.06,
+  /** its box at most this thick for its length (a dilated hairline margin: 8% of a strip), */
+  stripThinness: 0.1,
   /** and the image's other side at least this share of the length (a tight crop's "1" is not). */
   stripMinAcross: 0.8,
 } as const;
