@@ -2,6 +2,7 @@
  * Blobs of the dilated mask -> digit crops grouped in text lines, reading order.
  * Pure geometry after findComponents: specks, merging fragments, noise, lines, crops.
  */
+import { dropBrokenRules } from './brokenRule';
 import type { ComponentMap } from './components';
 import { cropBlob, type DigitCrop } from './crops';
 import { mergeBlobs, referenceHeight, type Blob, type Rect } from './geometry';
@@ -59,7 +60,8 @@ export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentati
   const candidates = dropFrameEdges(raw, referenceHeight(inner.length ? inner : raw), map);
   const merged = mergeFragments(candidates, referenceHeight(candidates));
   const refH = referenceHeight(merged);
-  const digits = dropFaint(dropNoise(merged, refH), refH, map).flatMap((b) =>
+  const ruled = dropBrokenRules(merged, refH, map.imageHeight);
+  const digits = dropFaint(dropNoise(ruled, refH), refH, map).flatMap((b) =>
     splitWide(map, b, refH),
   );
   const lines = groupLines(digits)
@@ -69,7 +71,7 @@ export function segmentDigits(map: ComponentMap, minBoxSize: number): Segmentati
     .filter((l) => l.length > 0);
   const all = lines.flat();
   const whole = all.length === 2 ? pairUnion(all[0]!.blob, all[1]!.blob) : null;
-  const marks = merged
+  const marks = ruled
     .filter((b) => isNoise(b, refH))
     .sort((a, b) => b.ink - a.ink)
     .slice(0, MAX_MARKS)
