@@ -16,8 +16,6 @@ from .strokes import Sample, render
 
 D = 40.0  # nominal digit height while composing (px)
 MAX_WIDTH = 768
-SMALL_DIGIT = 0.08  # share of digits drawn at half to 0.8 of the line's height
-SLANTED_LINE = 0.45  # share of lines whose digits get one extra slant
 
 
 @dataclass
@@ -77,7 +75,6 @@ class LineComposer:
         self.digits = digits
         self.strings = strings
         self.rng = rng
-        self.slant = 0.0
         self.negatives = negatives
         self.by_label = {str(k): [i for i, s in enumerate(digits) if s.label == str(k)] for k in range(10)}
 
@@ -87,25 +84,18 @@ class LineComposer:
 
     def digit(self, label: int, pen: float) -> Piece:
         rng = self.rng
-        # Some writers make a digit (often a 0) far smaller than its neighbours, on the baseline.
-        h = D * (rng.uniform(0.45, 0.8) if rng.random() < SMALL_DIGIT else rng.uniform(0.85, 1.1))
+        h = D * rng.uniform(0.85, 1.1)
         pool = self.by_label.get(str(label)) or []
         if pool and rng.random() < 0.55:
             s = self.digits[pool[rng.integers(len(pool))]]
-            ink = render(s.strokes, h, pen, rng)
-        else:
-            idx = np.where(self.my == label)[0]
-            a = self.mx[idx[rng.integers(len(idx))]].astype(np.float32) / 255.0
-            ink = _resize_h(_crop_ink(a), h)
-        if self.slant:
-            ink = _crop_ink(glyphs.shear_ink(ink, self.slant))
-        return Piece(ink, str(label))
+            return Piece(render(s.strokes, h, pen, rng), str(label))
+        idx = np.where(self.my == label)[0]
+        a = self.mx[idx[rng.integers(len(idx))]].astype(np.float32) / 255.0
+        return Piece(_resize_h(_crop_ink(a), h), str(label))
 
     def pieces(self) -> list[Piece]:
         rng = self.rng
         pen = self.pen()
-        # One slant for the line's digits, as one hand writes them (a "1" leaning like a "/").
-        self.slant = float(rng.uniform(-0.1, 0.4)) if rng.random() < SLANTED_LINE else 0.0
         r = rng.random()
         if self.strings and r < 0.22:
             s = self.strings[rng.integers(len(self.strings))]
@@ -142,7 +132,7 @@ class LineComposer:
         out: list[Piece] = []
         for i, p in enumerate(digits):
             if i in at:
-                ink, top = glyphs.separator(ch, D, pen, rng, self.slant)
+                ink, top = glyphs.separator(ch, D, pen, rng)
                 out.append(Piece(ink, ch, top))
             out.append(p)
         return out

@@ -22,10 +22,9 @@ SEPARATORS_WEIGHTED = '..//--:,'
 FONTS = sorted(glob.glob('/usr/share/fonts/truetype/dejavu/*.ttf'))
 
 
-def separator(ch: str, d: float, pen: float, rng: np.random.Generator, slant: float = 0.0) -> tuple[np.ndarray, float]:
+def separator(ch: str, d: float, pen: float, rng: np.random.Generator) -> tuple[np.ndarray, float]:
     """A separator as strokes, with its vertical offset from the digit's top (px). The box it
-    is drawn in is the digit's height, so '.' sits on the baseline and '-' in the middle. A '/'
-    leans further than the line's own slant: a slanted "1" beside it is still a "1"."""
+    is drawn in is the digit's height, so '.' sits on the baseline and '-' in the middle."""
     j = lambda s: rng.uniform(-s, s)  # noqa: E731
     if ch == '.':
         r = max(pen * rng.uniform(0.5, 1.0), 1.0)
@@ -42,7 +41,7 @@ def separator(ch: str, d: float, pen: float, rng: np.random.Generator, slant: fl
         return _draw(strokes, pen, None), d * rng.uniform(0.4, 0.6) - pen
     if ch == '/':
         hgt = d * rng.uniform(0.85, 1.1)
-        lean = hgt * (max(slant, 0.0) + rng.uniform(0.25, 0.55))
+        lean = hgt * rng.uniform(0.25, 0.55)
         strokes = [np.array([[lean, 0], [lean * 0.5 + j(1), hgt * 0.5], [0, hgt]])]
         return _draw(strokes, pen, None), d * rng.uniform(-0.05, 0.1) - pen
     if ch == ':':
@@ -72,7 +71,7 @@ def font_text(text: str, d: float, pen: float, rng: np.random.Generator) -> np.n
     a = _warp(a, d * rng.uniform(0.0, 0.06), d * rng.uniform(0.4, 1.0), rng)
     a = _restroke(a, pen)
     shear = rng.uniform(-0.3, 0.3)
-    return shear_ink(a, shear)
+    return _shear(a, shear)
 
 
 def _warp(a: np.ndarray, amp: float, cell: float, rng: np.random.Generator) -> np.ndarray:
@@ -106,8 +105,7 @@ def _restroke(a: np.ndarray, pen: float) -> np.ndarray:
     return dilate_disk(core, pen / 2).astype(np.float32)
 
 
-def shear_ink(a: np.ndarray, s: float) -> np.ndarray:
-    """Slants ink: s > 0 moves the top right (a forward slant), widening the image."""
+def _shear(a: np.ndarray, s: float) -> np.ndarray:
     h, w = a.shape
     extra = int(abs(s) * h) + 1
     img = Image.fromarray((a * 255).astype(np.uint8))
