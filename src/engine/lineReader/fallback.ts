@@ -4,7 +4,8 @@
  * - Two or more blobs at the start or end of the line that it surely read as not a digit are a
  *   label ("Total:", "Tel", "No") and are left out. Such ink between digits is kept, marked by the
  *   reader's doubt: a real digit written oddly can read so too, and must not vanish silently.
- * - A separator it surely read, over a mark or over a blob of its own, is kept.
+ * - A separator it surely read over a mark (ink too small for a digit) is kept; a blob stays a
+ *   digit even under a sure "/" (a slanted 1 reads so: "3141" read "3/41").
  * - Every other blob is a digit, trusted only as far as the reader's columns over it allow.
  */
 import type { SegmentedDigit } from '../segment/segment';
@@ -61,11 +62,6 @@ export function fallbackTokens(
   const tokens: LineToken[] = [];
   const sureSeparator = (c: ReadChar): boolean => isSeparator(c) && c.p >= SURE_SEPARATOR;
   for (const s of segments.slice(from, to)) {
-    const sep = chars.find((c) => sureSeparator(c) && emittedOver(image, c, s.crop.rect));
-    if (sep && !over(s, (c) => isDigitChar(c.char))) {
-      tokens.push({ kind: 'separator', char: sep.char, rect: s.crop.rect });
-      continue;
-    }
     const other = otherOver(image, chars, s.crop.rect);
     const notDigit = !sawDigit
       ? Math.max(other, 1 - evidence(s.crop.rect))
