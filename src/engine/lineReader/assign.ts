@@ -91,12 +91,12 @@ export function assignLine(
   const tokens: LineToken[] = [];
   let nextDigit = 0;
   let leftOut = 0;
+  // A lone blob (a tight crop of one odd digit reads as not a digit too) is never dropped.
+  const lone = segments.length === 1 && digitChars.length === 0;
   chars.forEach((c, i) => {
     const [xa, xb] = regions[i]!;
     if (c.char === OTHER) {
-      // Not sure enough to drop, or a lone blob (a tight crop of one odd digit reads so too):
-      // the digit model reads it, marked by the reader's doubt.
-      const lone = segments.length === 1 && digitChars.length === 0;
+      // Not sure enough to drop, or a lone blob: the digit model reads it, marked by the doubt.
       const keep = c.p < LEAVE_OUT_FROM || lone;
       const ink = keep ? (lone ? segments[0]!.crop : sliceInk(line.ink, xa, xb)) : null;
       if (ink) tokens.push({ kind: 'digit', crop: ink, read: null, notDigit: c.p });
@@ -158,7 +158,7 @@ export function emittedOver(line: LineImage, c: ReadChar, r: Rect): boolean {
   return a < r.x + r.w && b > r.x;
 }
 
-function centreX(t: LineToken): number {
+export function centreX(t: LineToken): number {
   const r = t.kind === 'digit' ? t.crop.rect : t.rect;
   return r.x + r.w / 2;
 }

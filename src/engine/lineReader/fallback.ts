@@ -10,6 +10,7 @@
  */
 import type { SegmentedDigit } from '../segment/segment';
 import {
+  centreX,
   charRegions,
   emittedOver,
   LEAVE_OUT_FROM,
@@ -84,9 +85,4 @@ export function fallbackTokens(
   });
   tokens.sort((a, b) => centreX(a) - centreX(b));
   return { tokens, leftOut: segments.length - (to - from) };
-}
-
-function centreX(t: LineToken): number {
-  const r = t.kind === 'digit' ? t.crop.rect : t.rect;
-  return r.x + r.w / 2;
 }
