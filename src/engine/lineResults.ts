@@ -3,7 +3,7 @@
  * the line reader's where it read the digit too, boxes mapped back to the original image.
  */
 import type { Prediction } from './classifier/model';
-import { combineDigit } from './lineReader/combine';
+import { combineDigit, SLICED_CNN_WEIGHT } from './lineReader/combine';
 import type { DrawnBox } from './pipeline/boxes';
 import type { Plan, PlannedDigit } from './plan';
 import type { Rect } from './segment/geometry';
@@ -20,7 +20,8 @@ export function digitResult(
   doubtfulBelow: number,
 ): DigitResult {
   // A reading the user's own samples changed is theirs: the line reader does not overrule it.
-  const combined = d.read && !p.personal ? combineDigit(p, d.read) : p;
+  const combined =
+    d.read && !p.personal ? combineDigit(p, d.read, d.sliced ? SLICED_CNN_WEIGHT : 1) : p;
   // Ink the reader half took for a letter or a scribble keeps only the rest of its trust.
   const read =
     d.notDigit === undefined

@@ -32,6 +32,8 @@ export interface PlannedDigit {
   read?: ReadChar;
   /** The reader's probability that the ink is not a digit (it was not sure enough to drop it). */
   notDigit?: number;
+  /** Cut at the reader's columns (assign.ts): the reader's reading outweighs the digit model's. */
+  sliced?: boolean;
   /** Its box in the working image when the crop was cut from a rectified or zoomed frame. */
   box?: Rect;
 }
@@ -112,6 +114,7 @@ export async function planFromLineReader(
           input: toInput(token.crop),
           ...(token.read ? { read: token.read } : {}),
           ...(token.notDigit !== undefined ? { notDigit: token.notDigit } : {}),
+          ...(token.sliced ? { sliced: true } : {}),
         });
       } else {
         planned.separators.push({

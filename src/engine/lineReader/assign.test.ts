@@ -43,6 +43,8 @@ describe('assignLine', () => {
     expect(rects[0]!.x + rects[0]!.w).toBeGreaterThan(30);
     expect(rects[0]!.x + rects[0]!.w).toBeLessThan(50);
     expect(rects[1]!.x + rects[1]!.w).toBe(80);
+    // Both were cut from the blob: the digit model sees part of a digit in each.
+    expect(out.tokens.map((t) => t.kind === 'digit' && t.sliced === true)).toEqual([true, true]);
   });
 
   it('leaves out ink read as not a digit and keeps separators', () => {
@@ -62,6 +64,7 @@ describe('assignLine', () => {
     const digits = out.tokens.filter((t) => t.kind === 'digit');
     // Each of 4 and 2 is alone in its blob: the blob's own crop is kept.
     expect(digits.map((t) => t.crop)).toEqual([segs[2]!.crop, segs[3]!.crop]);
+    expect(digits.map((t) => t.kind === 'digit' && t.sliced === true)).toEqual([false, false]);
   });
 });
 

@@ -21,6 +21,8 @@ export interface DigitToken {
   read: ReadChar | null;
   /** The reader's probability that this ink is not a digit, when it read it so. */
   notDigit?: number;
+  /** Cut from the line's ink at the reader's columns: the digit model sees part of a digit. */
+  sliced?: boolean;
 }
 
 /** Ink the reader read as not a digit with at least this probability is left out. */
@@ -112,8 +114,9 @@ export function assignLine(
       tokens.push({ kind: 'digit', crop: segments[nextDigit++]!.crop, read: c });
       return;
     }
-    const crop = ownSegment(segments, [xa, xb]) ?? sliceInk(line.ink, xa, xb);
-    if (crop) tokens.push({ kind: 'digit', crop, read: c });
+    const own = ownSegment(segments, [xa, xb]);
+    const crop = own ?? sliceInk(line.ink, xa, xb);
+    if (crop) tokens.push({ kind: 'digit', crop, read: c, ...(own ? {} : { sliced: true }) });
   });
   if (!agree) {
     // A blob the reader emitted nothing for is not dropped on its silence: the digit model

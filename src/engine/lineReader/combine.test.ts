@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topGuesses, type Prediction } from '../classifier/model';
-import { combineDigit } from './combine';
+import { combineDigit, SLICED_CNN_WEIGHT } from './combine';
 import type { ReadChar } from './ctc';
 
 function prediction(probs: number[]): Prediction {
@@ -34,5 +34,14 @@ describe('combineDigit', () => {
     expect(out.confidence).toBeGreaterThan(0.5);
     expect(out.confidence).toBeLessThan(0.95);
     expect(out.top[1]!.label).toBe(1);
+  });
+
+  it('lets the reader outvote a confident digit model on a crop cut from touching ink', () => {
+    const cnn = prediction(spread(7, 0.99));
+    const line = read('0', [0.97, 0, 0, 0, 0, 0, 0, 0.01, 0, 0]);
+    expect(combineDigit(cnn, line).label).toBe(7);
+    const out = combineDigit(cnn, line, SLICED_CNN_WEIGHT);
+    expect(out.label).toBe(0);
+    expect(out.disputed).toBe(true);
   });
 });
