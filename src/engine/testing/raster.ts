@@ -126,6 +126,22 @@ export function paintMnist(
   return x1 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
+/** The part of `c` inside `r` (clipped to the canvas). */
+export function cropCanvas(
+  c: GrayCanvas,
+  r: { x: number; y: number; width: number; height: number },
+): GrayCanvas {
+  const x0 = Math.max(0, Math.floor(r.x));
+  const y0 = Math.max(0, Math.floor(r.y));
+  const w = Math.max(1, Math.min(c.width, Math.ceil(r.x + r.width)) - x0);
+  const h = Math.max(1, Math.min(c.height, Math.ceil(r.y + r.height)) - y0);
+  const out = grayCanvas(w, h);
+  for (let y = 0; y < h; y++) {
+    out.data.set(c.data.subarray((y0 + y) * c.width + x0, (y0 + y) * c.width + x0 + w), y * w);
+  }
+  return out;
+}
+
 export function toRgba(c: GrayCanvas, alpha?: Float32Array): RgbaImage {
   const data = new Uint8ClampedArray(c.width * c.height * 4);
   for (let i = 0; i < c.width * c.height; i++) {

@@ -5,7 +5,14 @@
  */
 import type { RgbaImage } from '../../engine/types';
 import { drawStrokes } from './renderStrokes';
-import { exportArea, exportSize, penWidthFor, withWidth, type Drawing } from './strokes';
+import {
+  exportArea,
+  exportRegion,
+  exportSize,
+  penWidthFor,
+  withWidth,
+  type Drawing,
+} from './strokes';
 
 const PAPER = '#ffffff';
 const INK = '#111111';
@@ -14,7 +21,8 @@ export function exportDrawing(drawing: Drawing): RgbaImage | null {
   if (drawing.strokes.length === 0 || !drawing.space) return null;
   // The same pen width the pad shows (it follows the writing size).
   const strokes = withWidth(drawing.strokes, penWidthFor(drawing.strokes, drawing.space.height));
-  const size = exportSize(exportArea(drawing.space, strokes));
+  const region = exportRegion(exportArea(drawing.space, strokes), strokes);
+  const size = exportSize(region);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
@@ -22,7 +30,7 @@ export function exportDrawing(drawing: Drawing): RgbaImage | null {
   if (!ctx) return null;
   ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, size.width, size.height);
-  ctx.setTransform(size.scale, 0, 0, size.scale, 0, 0);
+  ctx.setTransform(size.scale, 0, 0, size.scale, -region.x * size.scale, -region.y * size.scale);
   drawStrokes(ctx, strokes, INK);
   return ctx.getImageData(0, 0, size.width, size.height);
 }

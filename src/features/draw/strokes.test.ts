@@ -8,6 +8,7 @@ import {
   clearDrawing,
   commitStroke,
   exportArea,
+  exportRegion,
   exportSize,
   extendStroke,
   fitScale,
@@ -184,6 +185,29 @@ describe('geometry', () => {
       width: 705,
       height: 400,
     });
+  });
+
+  it('exports the ink with margins, not the empty paper around it', () => {
+    // 210x50 of ink (round caps included) reads from 260x200: 25 px margins, grown to 200 high.
+    const ink = [line({ x: 200, y: 180 }, { x: 400, y: 220 }, 10)];
+    const r = exportRegion(SPACE, ink);
+    expect(r).toEqual({ x: 170, y: 100, width: 260, height: 200 });
+    // The margin (half the ink's height, at least 24 px) never goes past the space.
+    const corner = exportRegion(SPACE, [line({ x: 5, y: 5 }, { x: 250, y: 300 }, 10)]);
+    expect(corner).toEqual({ x: 0, y: 0, width: 408, height: 400 });
+    expect(exportRegion(SPACE, [])).toEqual({ x: 0, y: 0, ...SPACE });
+  });
+
+  it('keeps the export at least 200 px on each side the space allows', () => {
+    const dot = exportRegion(SPACE, [line({ x: 300, y: 200 }, { x: 301, y: 201 }, 4)]);
+    expect(dot.width).toBe(200);
+    expect(dot.height).toBe(200);
+    expect(dot.x).toBeLessThanOrEqual(299);
+    expect(dot.x + dot.width).toBeGreaterThanOrEqual(303);
+    const flat = exportRegion({ width: 600, height: 120 }, [
+      line({ x: 300, y: 60 }, { x: 310, y: 60 }),
+    ]);
+    expect(flat.height).toBe(120);
   });
 
   it('bounds the exported image to 1024 px on its longest side, keeping the aspect ratio', () => {

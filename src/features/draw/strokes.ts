@@ -221,9 +221,8 @@ export function inkBounds(strokes: readonly Stroke[]): Bounds | null {
 }
 
 /**
- * The part of the drawing space to export: the whole space (so the engine sees the digits
- * where they were written, with margins), grown to take in ink drawn beyond it after the pad
- * changed shape.
+ * The drawing's whole area: the space, grown to take in ink drawn beyond it after the pad
+ * changed shape. The pad fits this on screen; the export reads exportRegion of it.
  */
 export function exportArea(space: Size, strokes: readonly Stroke[]): Size {
   const ink = inkBounds(strokes);
@@ -231,6 +230,44 @@ export function exportArea(space: Size, strokes: readonly Stroke[]): Size {
     width: Math.max(space.width, ink ? ink.right : 0),
     height: Math.max(space.height, ink ? ink.bottom : 0),
   };
+}
+
+/** The part of the drawing the engine reads: the ink with margins, in the space's pixels. */
+export interface Region extends Size {
+  x: number;
+  y: number;
+}
+
+/** Margin around the ink, in ink heights: room for the background estimate and the polarity test. */
+export const EXPORT_MARGIN = 0.5;
+/** Never less than this much paper around the ink (a single flat stroke, a dot). */
+export const MIN_EXPORT_MARGIN = 24;
+/** The export's shorter side is grown to at least this (within the area) so it never reads as a tight crop. */
+export const MIN_EXPORT_SIDE = 200;
+
+/**
+ * The ink's bounds grown by a margin, inside `area` (exportArea). Every stage costs in proportion
+ * to the pixels it reads, and most of a pad is empty paper: a number written across the middle
+ * reads from a strip a third of the pad's height.
+ */
+export function exportRegion(area: Size, strokes: readonly Stroke[]): Region {
+  const ink = inkBounds(strokes);
+  if (!ink) return { x: 0, y: 0, ...area };
+  const margin = Math.max(MIN_EXPORT_MARGIN, EXPORT_MARGIN * (ink.bottom - ink.top));
+  const span = (lo: number, hi: number, limit: number): [number, number] => {
+    let a = Math.max(0, lo - margin);
+    let b = Math.min(limit, hi + margin);
+    const short = Math.min(limit, MIN_EXPORT_SIDE) - (b - a);
+    if (short > 0) {
+      a = Math.max(0, a - short / 2);
+      b = Math.min(limit, a + Math.min(limit, MIN_EXPORT_SIDE));
+      a = Math.max(0, b - Math.min(limit, MIN_EXPORT_SIDE));
+    }
+    return [Math.floor(a), Math.ceil(b)];
+  };
+  const [x0, x1] = span(ink.left, ink.right, area.width);
+  const [y0, y1] = span(ink.top, ink.bottom, area.height);
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 /** Pixel size and scale of the exported image: the area, longest side at most `maxSide`. */

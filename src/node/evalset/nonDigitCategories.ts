@@ -13,7 +13,6 @@
  * separator with no digit on one side is dropped (the ":" after "Total"). So "Total: 42" is
  * expected as "42" and "Tel 555-0123" as "555-0123". expectedText() is that rule.
  */
-import { grayCanvas, strokeLine, toRgba } from '../../engine/testing/raster';
 import type { RgbaImage } from '../../engine/types';
 import { SHAPES, drawShape, scribble } from './inkShapes';
 import { createRng, type Rng } from './prng';
@@ -21,6 +20,7 @@ import { isDigitChar } from '../../engine/lineReader/ctc';
 import { CAPITALS, LOWERCASE, SEPARATORS, handGlyph, randomHand, type Pt } from './strokeFont';
 import {
   PAD,
+  drawOnPad,
   UNIPEN_DIR,
   isValidationWriter,
   loadPenSamples,
@@ -191,16 +191,11 @@ export function renderInk(strokes: Pt[][], rng: Rng): RgbaImage {
   const left = rng.uniform(40, Math.max(41, PAD.width - 40 - w * unit));
   const top = rng.uniform(40, Math.max(41, PAD.height - 40 - h * unit));
   const r = Math.max(2, Math.min(PAD.pen, unit * rng.uniform(0.08, 0.16))) / 2;
-  const canvas = grayCanvas(PAD.width, PAD.height, 255);
   const at = ([x, y]: Pt): Pt => [left + (x - b.x0) * unit, top + (y - b.y0) * unit];
-  for (const st of strokes) {
-    const pts = st.map(at);
-    if (pts.length === 1) strokeLine(canvas, pts[0]![0], pts[0]![1], pts[0]![0], pts[0]![1], r, 17);
-    for (let i = 1; i < pts.length; i++) {
-      strokeLine(canvas, pts[i - 1]![0], pts[i - 1]![1], pts[i]![0], pts[i]![1], r, 17);
-    }
-  }
-  return toRgba(canvas);
+  return drawOnPad(
+    strokes.map((st) => st.map(at)),
+    r,
+  );
 }
 
 function nonDigitInk(rng: Rng): { written: string; strokes: Pt[][] } {

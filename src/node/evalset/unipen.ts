@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { grayCanvas, strokeLine, toRgba } from '../../engine/testing/raster';
+import { cropCanvas, grayCanvas, strokeLine, toRgba } from '../../engine/testing/raster';
+import { exportRegion } from '../../features/draw/strokes';
 import type { RgbaImage } from '../../engine/types';
 import { robustBox as percentileBox } from '../unipen';
 import type { Rng } from './prng';
@@ -81,13 +82,23 @@ export function renderOnPad(sample: PenSample, rng: Rng): RgbaImage {
   const width = height * aspect;
   const left = rng.uniform(40, Math.max(41, PAD.width - 40 - width));
   const top = rng.uniform(40, Math.max(41, PAD.height - 40 - height));
-  const canvas = grayCanvas(PAD.width, PAD.height, 255);
   const r = Math.max(2, Math.min(PAD.pen, height * rng.uniform(0.08, 0.16))) / 2;
-  for (const st of placeStrokes(sample.strokes, height, left, top)) {
+  return drawOnPad(placeStrokes(sample.strokes, height, left, top), r);
+}
+
+/**
+ * Strokes in pad pixels drawn with a round pen of radius `r`, and cut to the part the pad
+ * exports to the engine (exportRegion: the ink with margins), as the app sends it.
+ */
+export function drawOnPad(strokes: readonly (readonly [number, number])[][], r: number): RgbaImage {
+  const canvas = grayCanvas(PAD.width, PAD.height, 255);
+  for (const st of strokes) {
     if (st.length === 1) strokeLine(canvas, st[0]![0], st[0]![1], st[0]![0], st[0]![1], r, 17);
     for (let i = 1; i < st.length; i++) {
       strokeLine(canvas, st[i - 1]![0], st[i - 1]![1], st[i]![0], st[i]![1], r, 17);
     }
   }
-  return toRgba(canvas);
+  const asStrokes = strokes.map((st) => ({ points: st.map(([x, y]) => ({ x, y })), width: 2 * r }));
+  const region = exportRegion(PAD, asStrokes);
+  return toRgba(cropCanvas(canvas, region));
 }
