@@ -11,11 +11,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadOpenCV, openCvHeapBytes } from '../../src/engine/opencv';
-import { grayCanvas, paintMnist, toRgba } from '../../src/engine/testing/raster';
-import type { RgbaImage } from '../../src/engine/types';
-import { digitSource } from '../../src/node/evalset/generate';
-import { createRng } from '../../src/node/evalset/prng';
 import { createNodeRecognizer } from '../../src/node/nodeRecognizer';
+import { renderScaledPhoto } from './photo';
 
 const { values } = parseArgs({
   options: {
@@ -29,34 +26,6 @@ const SIZES: [number, number][] = [
   [4032, 3024],
   [5656, 4242],
 ];
-/** Not the eval set's dev seed: the second half of the MNIST test split. */
-const SEED = 2026;
-
-/** 8 digits about a ninth of the height tall across the middle, light falling off, noise. */
-function renderPhoto(width: number, height: number): { image: RgbaImage; text: string } {
-  const rng = createRng(SEED);
-  const source = digitSource(SEED);
-  const c = grayCanvas(width, height, 228);
-  const size = Math.round(height / 9);
-  const pitch = Math.round(size * 1.26);
-  const left = (width - 7 * pitch - size) / 2;
-  let text = '';
-  for (let i = 0; i < 8; i++) {
-    const { pixels, label } = source.draw(rng);
-    text += String(label);
-    const y = height * 0.42 + rng.uniform(-0.05, 0.05) * size;
-    const ink = rng.uniform(25, 45);
-    paintMnist(c, pixels, left + i * pitch, y, size, ink, rng.uniform(-0.08, 0.08));
-  }
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      c.data[i] = c.data[i]! * (1 - 0.18 * (x / width) - 0.1 * (y / height)) + rng.normal() * 4;
-    }
-  }
-  return { image: toRgba(c), text };
-}
-
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MB`;
 
@@ -67,7 +36,7 @@ async function main(): Promise<void> {
   const recognizer = await createNodeRecognizer({ modelPath: values.model });
   console.log(`OpenCV heap at start: ${mb(openCvHeapBytes(cv))}`);
   for (const [w, h] of SIZES) {
-    const { image, text } = renderPhoto(w, h);
+    const { image, text } = renderScaledPhoto(w, h);
     await recognizer.recognize(image); // warm-up at this size
     const times: number[] = [];
     let read = '';

@@ -1,10 +1,12 @@
 /**
- * The benchmark's photo: a 2000x1500 JPEG (a 3 MP phone-photo size) with 8 MNIST *test* digits
- * in one line on unevenly lit paper. Deterministic, so every run reads the same bytes.
+ * The benchmark's photos: a 2000x1500 JPEG (a 3 MP phone-photo size) with 8 MNIST *test* digits
+ * in one line on unevenly lit paper, and the same scene at any size (the 12 and 24 MP photos).
+ * Deterministic, so every run reads the same bytes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { grayCanvas, paintMnist, toRgba } from '../../src/engine/testing/raster';
+import { grayCanvas, paintMnist, toRgba, type GrayCanvas } from '../../src/engine/testing/raster';
+import type { RgbaImage } from '../../src/engine/types';
 import { digitSource } from '../../src/node/evalset/generate';
 import { createRng } from '../../src/node/evalset/prng';
 import { encodeJpeg } from '../../src/node/imageio';
@@ -37,15 +39,51 @@ export function writeBenchPhoto(path: string): BenchPhoto {
     const y = top + rng.uniform(-0.05, 0.05) * size;
     paintMnist(c, pixels, left + i * pitch, y, size, rng.uniform(25, 45), rng.uniform(-0.08, 0.08));
   }
-  // Light falling off towards one corner plus sensor noise: what a phone photo of paper shows.
-  for (let y = 0; y < PHOTO_HEIGHT; y++) {
-    for (let x = 0; x < PHOTO_WIDTH; x++) {
-      const i = y * PHOTO_WIDTH + x;
-      const light = 1 - 0.18 * (x / PHOTO_WIDTH) - 0.1 * (y / PHOTO_HEIGHT);
-      c.data[i] = c.data[i]! * light + rng.normal() * 4;
+  lightAndNoise(c, rng);
+  const jpeg = encodeJpeg(toRgba(c), 85);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, jpeg);
+  return { path, bytes: jpeg.length, text };
+}
+
+/** Light falling off towards one corner plus sensor noise: what a phone photo of paper shows. */
+function lightAndNoise(c: GrayCanvas, rng: ReturnType<typeof createRng>): void {
+  const { width, height } = c;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      c.data[i] = c.data[i]! * (1 - 0.18 * (x / width) - 0.1 * (y / height)) + rng.normal() * 4;
     }
   }
-  const jpeg = encodeJpeg(toRgba(c), 85);
+}
+
+/** The bench scene at any size: 8 digits a ninth of the height tall across the middle. */
+export function renderScaledPhoto(
+  width: number,
+  height: number,
+): { image: RgbaImage; text: string } {
+  const rng = createRng(SEED);
+  const source = digitSource(SEED);
+  const c = grayCanvas(width, height, 228);
+  const size = Math.round(height / 9);
+  const pitch = Math.round(size * 1.26);
+  const left = (width - 7 * pitch - size) / 2;
+  let text = '';
+  for (let i = 0; i < PHOTO_DIGITS; i++) {
+    const { pixels, label } = source.draw(rng);
+    text += String(label);
+    const y = height * 0.42 + rng.uniform(-0.05, 0.05) * size;
+    const ink = rng.uniform(25, 45);
+    paintMnist(c, pixels, left + i * pitch, y, size, ink, rng.uniform(-0.08, 0.08));
+  }
+  lightAndNoise(c, rng);
+  return { image: toRgba(c), text };
+}
+
+/** renderScaledPhoto as a JPEG file (quality 85), written once and reused. */
+export function writeScaledPhoto(path: string, width: number, height: number): BenchPhoto {
+  const { image, text } = renderScaledPhoto(width, height);
+  const jpeg = encodeJpeg(image, 85);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, jpeg);
   return { path, bytes: jpeg.length, text };

@@ -17,6 +17,7 @@ import { byteCosts } from './bytes';
 import { measureLoads } from './loads';
 import { machineInfo, sampleLoad } from './machine';
 import { writeBenchPhoto, type BenchPhoto } from './photo';
+import { largePhotosReport, measureLargePhotos } from './largePhotos';
 import { liveSection, measureLive } from './live';
 import { renderReport } from './report';
 import { FULL, QUICK, type BackendRun, type BenchResults, type Counts } from './results';
@@ -141,6 +142,12 @@ async function main(): Promise<void> {
     writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const report = renderReport(results) + liveSection(live).join('\n');
     writeFileSync(outFile, report);
+    appendFileSync(
+      outFile,
+      largePhotosReport(
+        await section('12 and 24 MP photos', notes, () => measureLargePhotos(b, url)),
+      ),
+    );
     appendFileSync(
       outFile,
       batchReport(await section('500-photo batch', notes, () => measureBatch(b, url, photo))),
