@@ -14,6 +14,9 @@ export interface ReadLine extends AssignedLine {
   /** What the reader read, separators and '?' for left-out ink included. */
   chars: ReadChar[];
   image: LineImage;
+  /** The reader's column probabilities (columns x classes) and its class count. */
+  probs: Float32Array;
+  classes: number;
 }
 
 /** Marks whose centre lies in the line's band and span (a little beyond its ends). */
@@ -47,6 +50,7 @@ export async function readLines(
     const image = images[i]!;
     const mass = digitMass(probs[i]!, reader.classes);
     const evidence = (r: { x: number; w: number }): number => evidenceOver(image, mass, r.x, r.w);
-    return { ...assignLine(line, chars, image, evidence), chars, image };
+    const assigned = assignLine(line, chars, image, evidence);
+    return { ...assigned, chars, image, probs: probs[i]!, classes: reader.classes };
   });
 }
