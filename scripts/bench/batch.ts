@@ -8,11 +8,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs } from '../../playwright.config';
+import type { Browser, Page } from '@playwright/test';
 import { writeBenchPhoto, type BenchPhoto } from './photo';
-import { freePort, startPreview } from './server';
+import { runIfMain, withPreviewBrowser } from './standalone';
 
 export interface BatchRun {
   count: number;
@@ -153,7 +151,7 @@ export async function measureBatch(
   }
 }
 
-const mbOf = (s: WorkerStats | null): string =>
+export const mbOf = (s: WorkerStats | null): string =>
   s ? `${(s.openCvHeapBytes / 1048576).toFixed(2)} MB` : 'n/a';
 
 /** The section BENCHMARKS.md gets. */
@@ -185,24 +183,11 @@ async function main(): Promise<void> {
   const dist = process.argv[2] ?? 'dist';
   const count = Number(process.argv[3] ?? 500);
   const photo = writeBenchPhoto(join('.bench', 'photo-2000x1500-8.jpg'));
-  const server = await startPreview(dist, await freePort());
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...chromiumArgs, '--enable-precise-memory-info'],
-  });
-  try {
-    const r = await measureBatch(browser, server.url, photo, count);
+  await withPreviewBrowser(dist, ['--enable-precise-memory-info'], async (browser, url) => {
+    const r = await measureBatch(browser, url, photo, count);
     writeFileSync(join('.bench', 'batch.json'), `${JSON.stringify(r, null, 2)}\n`);
     console.log(batchReport(r));
-  } finally {
-    await browser.close();
-    server.stop();
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
   });
 }
+
+runIfMain(import.meta.url, main);

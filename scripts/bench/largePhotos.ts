@@ -10,13 +10,11 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumArgs } from '../../playwright.config';
-import { workerStats, type WorkerStats } from './batch';
+import type { Browser } from '@playwright/test';
+import { mbOf, workerStats, type WorkerStats } from './batch';
 import { openPage, uploadCycle } from './pageDriver';
 import { writeScaledPhoto, type BenchPhoto } from './photo';
-import { freePort, startPreview } from './server';
+import { runIfMain, withPreviewBrowser } from './standalone';
 import { summarize } from './stats';
 
 /** The issue's target for a 12 MP phone photo, file chosen to result. */
@@ -87,9 +85,6 @@ export async function measureLargePhotos(browser: Browser, url: string): Promise
   }
 }
 
-const mb = (s: WorkerStats | null): string =>
-  s ? `${(s.openCvHeapBytes / 2 ** 20).toFixed(0)} MB` : 'n/a';
-
 export function largePhotosReport(runs: LargePhotoRun[] | null): string {
   if (!runs || runs.length === 0) return '';
   const rows = runs.map((r) => {
@@ -102,7 +97,7 @@ export function largePhotosReport(runs: LargePhotoRun[] | null): string {
       `| ${r.width}x${r.height} (${mp} MP), ${(r.bytes / 2 ** 20).toFixed(1)} MB JPEG | ` +
       `**${Math.round(med)} ms** | ${Math.round(Math.min(...r.ms))} ms | ` +
       `${Math.round(Math.max(...r.ms))} ms | ${r.ms.length} | ${right} of ${r.texts.length} | ` +
-      `${mb(r.before)} -> ${mb(r.after)} | ${target} | ${result} |`
+      `${mbOf(r.before)} -> ${mbOf(r.after)} | ${target} | ${result} |`
     );
   });
   return [
@@ -122,23 +117,8 @@ export function largePhotosReport(runs: LargePhotoRun[] | null): string {
 }
 
 async function main(): Promise<void> {
-  const dist = process.argv[2] ?? 'dist';
-  const server = await startPreview(dist, await freePort());
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...chromiumArgs],
-  });
-  try {
-    console.log(largePhotosReport(await measureLargePhotos(browser, server.url)));
-  } finally {
-    await browser.close();
-    server.stop();
-  }
+  const runs = await withPreviewBrowser(process.argv[2] ?? 'dist', [], measureLargePhotos);
+  console.log(largePhotosReport(runs));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
-}
+runIfMain(import.meta.url, main);

@@ -40,7 +40,12 @@ export function writeBenchPhoto(path: string): BenchPhoto {
     paintMnist(c, pixels, left + i * pitch, y, size, rng.uniform(25, 45), rng.uniform(-0.08, 0.08));
   }
   lightAndNoise(c, rng);
-  const jpeg = encodeJpeg(toRgba(c), 85);
+  return saveJpeg(path, toRgba(c), text);
+}
+
+/** Writes the photo as a JPEG (quality 85), making its folder. */
+function saveJpeg(path: string, image: RgbaImage, text: string): BenchPhoto {
+  const jpeg = encodeJpeg(image, 85);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, jpeg);
   return { path, bytes: jpeg.length, text };
@@ -83,8 +88,5 @@ export function renderScaledPhoto(
 /** renderScaledPhoto as a JPEG file (quality 85), written once and reused. */
 export function writeScaledPhoto(path: string, width: number, height: number): BenchPhoto {
   const { image, text } = renderScaledPhoto(width, height);
-  const jpeg = encodeJpeg(image, 85);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, jpeg);
-  return { path, bytes: jpeg.length, text };
+  return saveJpeg(path, image, text);
 }
