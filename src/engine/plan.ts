@@ -4,8 +4,8 @@
  */
 import type { LineReader } from './classifier/lineModel';
 import type { PairClassifier } from './classifier/pairModel';
-import { countPreference, countsAsBlob } from './lineReader/countCheck';
-import { SYMBOLS, type ReadChar } from './lineReader/ctc';
+import { countPreference, isBlobChar } from './lineReader/countCheck';
+import type { ReadChar } from './lineReader/ctc';
 import { fallbackTokens } from './lineReader/fallback';
 import { readLines, type ReadLine } from './lineReader/readLines';
 import { betweenDigits } from './lineText';
@@ -35,7 +35,7 @@ export const COUNT_SURE_FROM = 5;
 /** Whether segmentation's digits stand against the reader's re-split of this line. */
 export function segmentationStands(line: ReadLine): boolean {
   if (!line.resplit || line.minP >= RESPLIT_FROM) return false;
-  const blobs = line.chars.filter((c) => countsAsBlob(SYMBOLS.indexOf(c.char) + 1)).length;
+  const blobs = line.chars.filter((c) => isBlobChar(c.char)).length;
   if (blobs === line.segmented) return true;
   return countPreference(line.probs, line.classes, line.segmented) < COUNT_SURE_FROM;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bestPathLogP, bestPathWithCount, countPreference, countsAsBlob } from './countCheck';
+import {
+  bestPathLogP,
+  bestPathWithCount,
+  countPreference,
+  countsAsBlob,
+  isBlobChar,
+} from './countCheck';
 import { SYMBOLS } from './ctc';
 
 const CLASSES = SYMBOLS.length + 1;
@@ -23,6 +29,8 @@ describe('countCheck', () => {
     expect(countsAsBlob(cls('7'))).toBe(true);
     expect(countsAsBlob(cls('?'))).toBe(true);
     expect(countsAsBlob(cls('/'))).toBe(false);
+    expect(isBlobChar('0') && isBlobChar('?')).toBe(true);
+    expect(isBlobChar(':')).toBe(false);
   });
 
   it('finds the best path with a given number of characters', () => {

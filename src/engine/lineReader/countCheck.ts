@@ -4,12 +4,17 @@
  * counted kind (Viterbi over CTC paths, the count as extra state). A reader unsure of one
  * character but with nothing better at that many characters is still sure of the count.
  */
-import { BLANK, SYMBOLS } from './ctc';
+import { BLANK, isDigitChar, OTHER, SYMBOLS } from './ctc';
 
-/** Classes whose emissions are counted: digits and "not a digit" (each a blob of ink). */
+/** Characters that stand for a blob of ink: digits and "not a digit" (not separators). */
+export function isBlobChar(ch: string): boolean {
+  return isDigitChar(ch) || ch === OTHER;
+}
+
+/** Classes whose emissions are counted (isBlobChar); the blank is not. */
 export function countsAsBlob(cls: number): boolean {
   const ch = SYMBOLS[cls - 1];
-  return ch !== undefined && ((ch >= '0' && ch <= '9') || ch === '?');
+  return ch !== undefined && isBlobChar(ch);
 }
 
 const LOG_FLOOR = -30;
@@ -27,6 +32,7 @@ export function bestPathWithCount(
 ): number {
   const columns = probs.length / classes;
   const K = count + 1;
+  const isCounted = Array.from({ length: classes }, (_, c) => c !== BLANK && counted(c));
   // score[k * classes + last]: best log-prob so far with k counted emissions, last class `last`.
   let score = new Float64Array(K * classes).fill(-Infinity);
   let next = new Float64Array(K * classes);
@@ -39,7 +45,7 @@ export function bestPathWithCount(
         const s = score[k * classes + last]!;
         if (s === -Infinity) continue;
         for (let c = 0; c < classes; c++) {
-          const step = c !== BLANK && c !== last && counted(c) ? 1 : 0;
+          const step = c !== last && isCounted[c] ? 1 : 0;
           if (k + step >= K) continue;
           const at = (k + step) * classes + c;
           const v = s + logOf(probs[row + c]!);
