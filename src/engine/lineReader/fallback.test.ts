@@ -76,4 +76,42 @@ describe('fallbackTokens', () => {
     expect(out.leftOut).toBe(0);
     expect(out.tokens.every((t) => t.kind === 'digit' && t.notDigit! > 0.9)).toBe(true);
   });
+  it('leaves out a label’s unsure last letters and its colon ("Total:")', () => {
+    const segs = [0, 60, 120, 180, 240, 300, 360, 420].map((x) => seg(x, 40));
+    const out = run(segs, [
+      charAt('?', col(20), 0.99),
+      charAt('?', col(80), 0.99),
+      charAt('?', col(140), 0.95),
+      charAt('?', col(200), 0.7),
+      charAt(':', col(260), 0.5),
+      charAt('6', col(320), 0.99),
+      charAt('9', col(380), 0.6),
+      charAt('4', col(440), 0.99),
+    ]);
+    expect(out.leftOut).toBe(5);
+    expect(shown(out.tokens)).toEqual(['d300', 'd360', 'd420']);
+  });
+
+  it('does not stretch a label over a blob the reader read as a digit', () => {
+    const segs = [0, 60, 120, 180].map((x) => seg(x, 40));
+    const out = run(segs, [
+      charAt('?', col(20), 0.99),
+      charAt('?', col(80), 0.99),
+      charAt('1', col(140), 0.6),
+      charAt('5', col(200), 0.99),
+    ]);
+    expect(out.leftOut).toBe(2);
+    expect(shown(out.tokens)).toEqual(['d120', 'd180']);
+  });
+
+  it('keeps a sure separator joined to a digit’s blob, and the blob a digit', () => {
+    const segs = [seg(0, 40), seg(60, 60), seg(140, 40)];
+    const out = run(segs, [
+      charAt('1', col(20), 0.99),
+      charAt('4', col(75), 0.7),
+      charAt('-', col(110), 0.97),
+      charAt('2', col(160), 0.99),
+    ]);
+    expect(shown(out.tokens)).toEqual(['d0', 'd60', '-', 'd140']);
+  });
 });

@@ -4,8 +4,11 @@
  * - Two or more blobs at the start or end of the line that it surely read as not a digit are a
  *   label ("Total:", "Tel", "No") and are left out. Such ink between digits is kept, marked by the
  *   reader's doubt: a real digit written oddly can read so too, and must not vanish silently.
- * - A separator it surely read over a mark (ink too small for a digit) is kept; a blob stays a
- *   digit even under a sure "/" (a slanted 1 reads so: "3141" read "3/41").
+ * - A label's last letters and punctuation go with it ("Total:", "No."): blobs next to it over
+ *   which the reader read no digit, only not-a-digit or separators, however unsure.
+ * - A separator it surely read over a mark (ink too small for a digit), or over a blob that also
+ *   holds a digit (a dash or a comma joined to its neighbour), is kept; a blob stays a digit even
+ *   under a sure "/" (a slanted 1 reads so: "3141" read "3/41").
  * - Every other blob is a digit, trusted only as far as the reader's columns over it allow.
  */
 import type { SegmentedDigit } from '../segment/segment';
@@ -48,8 +51,14 @@ export function fallbackTokens(
     chars.some((c) => test(c) && emittedOver(image, c, s.crop.rect));
   const sawDigit = chars.some((c) => isDigitChar(c.char));
 
+  const holdsDigit = (s: SegmentedDigit, besides?: ReadChar): boolean =>
+    over(s, (c) => c !== besides && isDigitChar(c.char));
   const isLabel = (s: SegmentedDigit): boolean =>
-    otherOver(image, chars, s.crop.rect) >= LEAVE_OUT_FROM && !over(s, (c) => isDigitChar(c.char));
+    otherOver(image, chars, s.crop.rect) >= LEAVE_OUT_FROM && !holdsDigit(s);
+  // Past a sure label, ink the reader read as no digit at all is the label's end ("l:" of
+  // "Total:", read not-a-digit less surely than the rest of the word).
+  const endsLabel = (s: SegmentedDigit): boolean =>
+    !holdsDigit(s) && (otherOver(image, chars, s.crop.rect) > 0 || over(s, isSeparator));
   let from = 0;
   while (from < segments.length && isLabel(segments[from]!)) from++;
   let to = segments.length;
@@ -57,7 +66,9 @@ export function fallbackTokens(
   // A label is a word: one odd blob at an end is more often a digit the reader doubted. A line
   // that is all label is left to the doubt below, judged whole by the texture check.
   if (from < MIN_LABEL) from = 0;
+  else while (from < to && endsLabel(segments[from]!)) from++;
   if (segments.length - to < MIN_LABEL) to = segments.length;
+  else while (to > from && endsLabel(segments[to - 1]!)) to--;
   if (from >= to) [from, to] = [0, segments.length];
 
   const tokens: LineToken[] = [];
@@ -76,10 +87,13 @@ export function fallbackTokens(
       ...(notDigit !== undefined ? { notDigit } : {}),
     });
   }
-  // Sure separators over ink segmentation took for a mark (a dot, a dash between digits).
+  // Sure separators over ink segmentation took for a mark (a dot, a dash between digits), or
+  // joined to a digit's blob (the digit model still reads the blob as that digit).
   const regions = charRegions(image, chars);
   chars.forEach((c, i) => {
-    if (!sureSeparator(c) || segments.some((s) => emittedOver(image, c, s.crop.rect))) return;
+    if (!sureSeparator(c)) return;
+    const under = segments.filter((s) => emittedOver(image, c, s.crop.rect));
+    if (!under.every((s) => holdsDigit(s, c))) return;
     const ink = sliceInk(image.ink, regions[i]![0], regions[i]![1]);
     if (ink) tokens.push({ kind: 'separator', char: c.char, rect: ink.rect });
   });
