@@ -13,7 +13,8 @@ import { dilateStage } from './dilate';
 import { edgesStage } from './edges';
 import { MatScope, type Mat } from './matScope';
 import type { ResolvedParams } from './params';
-import { threshStage } from './thresh';
+import { eraseFrameLines, findFrameLines } from './frameLines';
+import { isCrop, threshStage } from './thresh';
 
 /** Records a stage's timing and (when given) its image; may throw when cancelled. */
 export type EmitStage = (id: string, mat?: Mat, binary?: boolean) => Promise<void>;
@@ -54,6 +55,10 @@ export async function readInk(
       scope.release(th.binary);
     }
     if (th.inkDark !== blurred) scope.release(th.inkDark);
+    if (isCrop(ink)) {
+      const data = ink.data;
+      eraseFrameLines(data, ink.cols, ink.rows, findFrameLines(data, ink.cols, ink.rows));
+    }
     await emit('thresh', ink, true);
 
     // Everything after the threshold only needs the ink's bounding box (padded for dilation

@@ -42,7 +42,7 @@ export interface ThreshOutput {
 }
 
 /** A small image (a tight crop of one or two digits, enlarged to the working minimum). */
-function isCrop(m: Mat): boolean {
+export function isCrop(m: Mat): boolean {
   return Math.max(m.cols, m.rows) <= MIN_WORKING_SIDE;
 }
 
