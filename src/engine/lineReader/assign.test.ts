@@ -144,3 +144,43 @@ describe('assignLine on a lone blob', () => {
     expect(t!.kind === 'digit' && t!.notDigit).toBeCloseTo(0.97);
   });
 });
+
+describe('assignLine on an unsure "-" or "/"', () => {
+  const unsure = (char: string, x: number): ReadChar => ({ ...charAt(char, col(x)), p: 0.7 });
+  const shown = (out: ReturnType<typeof assignLine>): string[] =>
+    out.tokens.map((t) => (t.kind === 'digit' ? (t.read?.char ?? '') : t.char));
+
+  it('drops it inside a digit’s blob (a 1’s base read "-")', () => {
+    const segs = [seg(0, 40), seg(60, 40)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(
+      segs,
+      [charAt('1', col(20)), unsure('-', 36), charAt('0', col(80))],
+      line,
+    );
+    expect(shown(out)).toEqual(['1', '0']);
+  });
+
+  it('keeps it over ink of its own between the blobs (a dash)', () => {
+    const segs = [seg(0, 40), seg(70, 40)];
+    const dash = { rect: { x: 46, y: 26, w: 18, h: 4 }, pixels: new Uint8Array(72).fill(255) };
+    const line = fitLine(compositeCrops([...segs.map((s) => s.crop), dash]));
+    const out = assignLine(
+      segs,
+      [charAt('1', col(20)), unsure('-', 55), charAt('0', col(90))],
+      line,
+    );
+    expect(shown(out)).toEqual(['1', '-', '0']);
+  });
+
+  it('keeps an unsure dot even inside a blob (a colon merged into a digit)', () => {
+    const segs = [seg(0, 40), seg(60, 40)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(
+      segs,
+      [charAt('1', col(20)), unsure('.', 36), charAt('0', col(80))],
+      line,
+    );
+    expect(shown(out)).toEqual(['1', '.', '0']);
+  });
+});

@@ -27,6 +27,8 @@ export interface DigitToken {
 
 /** Ink the reader read as not a digit with at least this probability is left out. */
 export const LEAVE_OUT_FROM = 0.9;
+/** A separator read at least this sure is kept over a digit's blob and in a fallback line. */
+export const SURE_SEPARATOR = 0.9;
 
 export interface SeparatorToken {
   kind: 'separator';
@@ -106,6 +108,11 @@ export function assignLine(
       return;
     }
     if (!isDigitChar(c.char)) {
+      // A stroke read unsurely as "-" or "/" with no ink of its own outside the digits' blobs
+      // is more often part of a digit (a 1's base, a 7's bar): only a sure one is kept there.
+      // Dots stay: a colon's dots are often merged into a digit's blob.
+      const stroke = c.char === '-' || c.char === '/';
+      if (stroke && c.p < SURE_SEPARATOR && !inkBesideBlobs(line, segments, xa, xb)) return;
       const ink = sliceInk(line.ink, xa, xb);
       if (ink) tokens.push({ kind: 'separator', char: c.char, rect: ink.rect });
       return;
@@ -159,6 +166,23 @@ export function emittedOver(line: LineImage, c: ReadChar, r: Rect): boolean {
   const a = columnToWorkingX(line, c.first - 0.5);
   const b = columnToWorkingX(line, c.last + 1.5);
   return a < r.x + r.w && b > r.x;
+}
+
+/** Whether the line has ink between working x xa and xb outside every blob's columns. */
+export function inkBesideBlobs(
+  line: LineImage,
+  segments: readonly SegmentedDigit[],
+  xa: number,
+  xb: number,
+): boolean {
+  const { rect, pixels } = line.ink;
+  const from = Math.max(rect.x, Math.ceil(xa));
+  const to = Math.min(rect.x + rect.w, Math.floor(xb));
+  for (let x = from; x < to; x++) {
+    if (segments.some(({ crop: { rect: r } }) => x >= r.x && x < r.x + r.w)) continue;
+    for (let y = 0; y < rect.h; y++) if (pixels[y * rect.w + (x - rect.x)]! > 0) return true;
+  }
+  return false;
 }
 
 export function centreX(t: LineToken): number {

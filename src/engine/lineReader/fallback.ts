@@ -18,14 +18,13 @@ import {
   emittedOver,
   LEAVE_OUT_FROM,
   otherOver,
+  SURE_SEPARATOR,
   type DigitEvidence,
   type LineToken,
 } from './assign';
 import { isDigitChar, OTHER, type ReadChar } from './ctc';
 import { sliceInk, type LineImage } from './lineImage';
 
-/** A separator the reader read at least this sure is kept in a line segmentation split. */
-export const SURE_SEPARATOR = 0.9;
 /** A label left out is at least this many blobs ("No", "Tel", "Total"). */
 export const MIN_LABEL = 2;
 
