@@ -104,6 +104,34 @@ describe('fallbackTokens', () => {
     expect(shown(out.tokens)).toEqual(['d120', 'd180']);
   });
 
+  it('takes a label’s close last letters with it, read as a digit too ("Total:"’s "l:")', () => {
+    // Label blobs 0 and 44; the "l" at 88 is read not a digit and "1"; the colon at 132 holds
+    // only that "1"; the number starts after a word gap.
+    const segs = [seg(0, 40), seg(44, 40), seg(88, 40), seg(132, 10), seg(200, 40), seg(260, 40)];
+    const out = run(segs, [
+      charAt('?', col(20), 0.99),
+      charAt('?', col(64), 0.99),
+      charAt('?', col(96), 0.8),
+      charAt('1', col(124), 0.9),
+      charAt('7', col(220), 0.99),
+      charAt('3', col(280), 0.99),
+    ]);
+    expect(out.leftOut).toBe(4);
+    expect(shown(out.tokens)).toEqual(['d200', 'd260']);
+  });
+
+  it('keeps a blob close to a label that holds a digit of its own', () => {
+    const segs = [seg(0, 40), seg(44, 40), seg(88, 40), seg(160, 40)];
+    const out = run(segs, [
+      charAt('?', col(20), 0.99),
+      charAt('?', col(64), 0.99),
+      charAt('1', col(116), 0.95),
+      charAt('7', col(180), 0.99),
+    ]);
+    expect(out.leftOut).toBe(2);
+    expect(shown(out.tokens)).toEqual(['d88', 'd160']);
+  });
+
   it('keeps a sure separator joined to a digit’s blob, and the blob a digit', () => {
     const segs = [seg(0, 40), seg(60, 60), seg(140, 40)];
     const out = run(segs, [

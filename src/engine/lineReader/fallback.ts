@@ -5,7 +5,9 @@
  *   label ("Total:", "Tel", "No") and are left out. Such ink between digits is kept, marked by the
  *   reader's doubt: a real digit written oddly can read so too, and must not vanish silently.
  * - A label's last letters and punctuation go with it ("Total:", "No."): blobs next to it over
- *   which the reader read no digit, only not-a-digit or separators, however unsure.
+ *   which the reader read no digit, only not-a-digit or separators, however unsure; and blobs
+ *   as close to it as letters of one word that it read half not a digit, or whose only digit
+ *   it emitted over the label too ("Total:"'s "l" read "1" as well: it had read "1:359").
  * - A separator it surely read over a mark (ink too small for a digit), or over a blob that also
  *   holds a digit (a dash or a comma joined to its neighbour), is kept; a blob stays a digit even
  *   under a sure "/" (a slanted 1 reads so: "3141" read "3/41").
@@ -27,6 +29,13 @@ import { sliceInk, type LineImage } from './lineImage';
 
 /** A label left out is at least this many blobs ("No", "Tel", "Total"). */
 export const MIN_LABEL = 2;
+/**
+ * Past a label, a blob this close to it (share of the line's median blob height) is the same
+ * word; it goes with the label when the reader read not-a-digit over it at least LABEL_TAIL
+ * sure, even beside a digit ("Total:"'s "l" read "1" as well as not a digit).
+ */
+export const WORD_GAP = 0.15;
+export const LABEL_TAIL = 0.5;
 
 export interface FallbackInput {
   chars: readonly ReadChar[];
@@ -58,6 +67,16 @@ export function fallbackTokens(
   // "Total:", read not-a-digit less surely than the rest of the word).
   const endsLabel = (s: SegmentedDigit): boolean =>
     !holdsDigit(s) && (otherOver(image, chars, s.crop.rect) > 0 || over(s, isSeparator));
+  const heights = segments.map((s) => s.crop.rect.h).sort((a, b) => a - b);
+  const wordGap = WORD_GAP * (heights[heights.length >> 1] ?? 0);
+  const gap = ({ crop: { rect: a } }: SegmentedDigit, { crop: { rect: b } }: SegmentedDigit) =>
+    Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w), 0);
+  // The same word as the label blob beside it: close, and read as not a digit, or holding no
+  // digit but one the reader emitted over that label blob too.
+  const tail = (s: SegmentedDigit, label: SegmentedDigit): boolean =>
+    gap(s, label) <= wordGap &&
+    (otherOver(image, chars, s.crop.rect) >= LABEL_TAIL ||
+      !over(s, (c) => isDigitChar(c.char) && !emittedOver(image, c, label.crop.rect)));
   let from = 0;
   while (from < segments.length && isLabel(segments[from]!)) from++;
   let to = segments.length;
@@ -65,9 +84,13 @@ export function fallbackTokens(
   // A label is a word: one odd blob at an end is more often a digit the reader doubted. A line
   // that is all label is left to the doubt below, judged whole by the texture check.
   if (from < MIN_LABEL) from = 0;
-  else while (from < to && endsLabel(segments[from]!)) from++;
+  else
+    while (from < to && (endsLabel(segments[from]!) || tail(segments[from]!, segments[from - 1]!)))
+      from++;
   if (segments.length - to < MIN_LABEL) to = segments.length;
-  else while (to > from && endsLabel(segments[to - 1]!)) to--;
+  else
+    while (to > from && (endsLabel(segments[to - 1]!) || tail(segments[to - 1]!, segments[to]!)))
+      to--;
   if (from >= to) [from, to] = [0, segments.length];
 
   const tokens: LineToken[] = [];
