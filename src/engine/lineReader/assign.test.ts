@@ -173,6 +173,33 @@ describe('assignLine on an unsure "-" or "/"', () => {
     expect(shown(out)).toEqual(['1', '-', '0']);
   });
 
+  it('reads an unsure "/" inside a blob as the digit ranked first there (a slanted 1)', () => {
+    const segs = [seg(0, 80), seg(100, 40)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const slash = unsure('/', 40);
+    slash.digits = new Float32Array(10).fill(0.01);
+    slash.digits[1] = 0.25;
+    const out = assignLine(
+      segs,
+      [charAt('1', col(15)), slash, charAt('3', col(65)), charAt('2', col(120))],
+      line,
+    );
+    expect(shown(out)).toEqual(['1', '1', '3', '2']);
+    expect(out.minP).toBeCloseTo(0.7);
+  });
+
+  it('keeps an unsure "/" over ink of its own between the blobs (a date)', () => {
+    const segs = [seg(0, 40), seg(70, 40)];
+    const bar = { rect: { x: 50, y: 0, w: 10, h: 56 }, pixels: new Uint8Array(560).fill(255) };
+    const line = fitLine(compositeCrops([...segs.map((s) => s.crop), bar]));
+    const out = assignLine(
+      segs,
+      [charAt('1', col(20)), unsure('/', 55), charAt('0', col(90))],
+      line,
+    );
+    expect(shown(out)).toEqual(['1', '/', '0']);
+  });
+
   it('keeps an unsure dot even inside a blob (a colon merged into a digit)', () => {
     const segs = [seg(0, 40), seg(60, 40)];
     const line = fitLine(compositeCrops(segs.map((s) => s.crop)));

@@ -84,13 +84,20 @@ export function charRegions(line: LineImage, chars: readonly ReadChar[]): [numbe
 
 export function assignLine(
   segments: readonly SegmentedDigit[],
-  chars: readonly ReadChar[],
+  read: readonly ReadChar[],
   line: LineImage,
   evidence: DigitEvidence = NO_EVIDENCE,
 ): AssignedLine {
+  const regions = charRegions(line, read);
+  // An unsure "/" with no ink of its own outside the digits' blobs is more often a slanted 1
+  // inside a run of touching digits: it is read as the digit the reader ranked first there.
+  const chars = read.map((c, i) =>
+    c.char === '/' && c.p < SURE_SEPARATOR && !inkBesideBlobs(line, segments, ...regions[i]!)
+      ? asDigit(c)
+      : c,
+  );
   const digitChars = chars.filter((c) => isDigitChar(c.char));
   const anyOther = chars.some((c) => c.char === OTHER);
-  const regions = charRegions(line, chars);
   const agree = digitChars.length === segments.length && !anyOther;
   const tokens: LineToken[] = [];
   let nextDigit = 0;
@@ -108,11 +115,11 @@ export function assignLine(
       return;
     }
     if (!isDigitChar(c.char)) {
-      // A stroke read unsurely as "-" or "/" with no ink of its own outside the digits' blobs
-      // is more often part of a digit (a 1's base, a 7's bar): only a sure one is kept there.
-      // Dots stay: a colon's dots are often merged into a digit's blob.
-      const stroke = c.char === '-' || c.char === '/';
-      if (stroke && c.p < SURE_SEPARATOR && !inkBesideBlobs(line, segments, xa, xb)) return;
+      // A dash read unsurely with no ink of its own outside the digits' blobs is more often
+      // part of a digit (a 1's base, a 7's bar): only a sure one is kept there. Dots stay: a
+      // colon's dots are often merged into a digit's blob.
+      const dash = c.char === '-';
+      if (dash && c.p < SURE_SEPARATOR && !inkBesideBlobs(line, segments, xa, xb)) return;
       const ink = sliceInk(line.ink, xa, xb);
       if (ink) tokens.push({ kind: 'separator', char: c.char, rect: ink.rect });
       return;
@@ -143,8 +150,15 @@ export function assignLine(
     segmented: segments.length,
     leftOut,
     resplit: !agree,
-    minP: Math.min(1, ...chars.map((c) => c.p)),
+    minP: Math.min(1, ...read.map((c) => c.p)),
   };
+}
+
+/** A character read as the digit the reader ranked first at its most confident column. */
+function asDigit(c: ReadChar): ReadChar {
+  let best = 0;
+  for (let k = 1; k < 10; k++) if (c.digits[k]! > c.digits[best]!) best = k;
+  return { ...c, char: String(best), p: c.digits[best]! };
 }
 
 /**
