@@ -145,6 +145,18 @@ describe('assignLine on a lone blob', () => {
   });
 });
 
+describe('assignLine on a label', () => {
+  it('leaves out the letters in the word of ink read as not a digit ("No 59")', () => {
+    const segs = [seg(0, 40), seg(44, 30), seg(100, 40), seg(150, 40)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const sure = { ...charAt('?', col(20)), p: 0.99 };
+    const chars = [sure, charAt('0', col(59)), charAt('5', col(120)), charAt('9', col(170))];
+    const out = assignLine(segs, chars, line);
+    expect(out.tokens.map((t) => (t.kind === 'digit' ? t.read?.char : t.char))).toEqual(['5', '9']);
+    expect(out.leftOut).toBe(2);
+  });
+});
+
 describe('assignLine on an unsure "-" or "/"', () => {
   const unsure = (char: string, x: number): ReadChar => ({ ...charAt(char, col(x)), p: 0.7 });
   const shown = (out: ReturnType<typeof assignLine>): string[] =>

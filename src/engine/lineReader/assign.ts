@@ -9,6 +9,7 @@ import type { DigitCrop } from '../segment/crops';
 import type { Rect } from '../segment/geometry';
 import type { SegmentedDigit } from '../segment/segment';
 import { isDigitChar, OTHER, type ReadChar } from './ctc';
+import { dropLabelWords } from './labelWords';
 import { columnToWorkingX, sliceInk, type LineImage } from './lineImage';
 
 export interface DigitToken {
@@ -102,6 +103,7 @@ export function assignLine(
   const tokens: LineToken[] = [];
   let nextDigit = 0;
   let leftOut = 0;
+  const leftOutBlobs: Rect[] = [];
   // A lone blob (a tight crop of one odd digit reads as not a digit too) is never dropped.
   const lone = segments.length === 1 && digitChars.length === 0;
   chars.forEach((c, i) => {
@@ -111,7 +113,13 @@ export function assignLine(
       const keep = c.p < LEAVE_OUT_FROM || lone;
       const ink = keep ? (lone ? segments[0]!.crop : sliceInk(line.ink, xa, xb)) : null;
       if (ink) tokens.push({ kind: 'digit', crop: ink, read: null, notDigit: c.p });
-      else if (!keep) leftOut++;
+      else if (!keep) {
+        leftOut++;
+        for (const {
+          crop: { rect: r },
+        } of segments)
+          if (r.x + r.w / 2 >= xa && r.x + r.w / 2 < xb) leftOutBlobs.push(r);
+      }
       return;
     }
     if (!isDigitChar(c.char)) {
@@ -144,11 +152,14 @@ export function assignLine(
     }
     tokens.sort((a, b) => centreX(a) - centreX(b));
   }
+  const heights = segments.map((s) => s.crop.rect.h).sort((a, b) => a - b);
+  const blobs = segments.map((s) => s.crop.rect);
+  const labels = dropLabelWords(tokens, blobs, leftOutBlobs, heights[heights.length >> 1] ?? 0);
   return {
-    tokens,
+    tokens: labels.tokens,
     evidence,
     segmented: segments.length,
-    leftOut,
+    leftOut: leftOut + labels.dropped,
     resplit: !agree,
     minP: Math.min(1, ...read.map((c) => c.p)),
   };

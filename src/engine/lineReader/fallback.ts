@@ -25,16 +25,16 @@ import {
   type LineToken,
 } from './assign';
 import { isDigitChar, OTHER, type ReadChar } from './ctc';
+import { WORD_GAP } from './labelWords';
 import { sliceInk, type LineImage } from './lineImage';
 
 /** A label left out is at least this many blobs ("No", "Tel", "Total"). */
 export const MIN_LABEL = 2;
 /**
- * Past a label, a blob this close to it (share of the line's median blob height) is the same
- * word; it goes with the label when the reader read not-a-digit over it at least LABEL_TAIL
- * sure, even beside a digit ("Total:"'s "l" read "1" as well as not a digit).
+ * Past a label, a blob as close to it as letters of one word (WORD_GAP) goes with the label
+ * when the reader read not-a-digit over it at least LABEL_TAIL sure, even beside a digit
+ * ("Total:"'s "l" read "1" as well as not a digit).
  */
-export const WORD_GAP = 0.15;
 export const LABEL_TAIL = 0.5;
 
 export interface FallbackInput {
