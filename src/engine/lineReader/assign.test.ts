@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SegmentedDigit } from '../segment/segment';
-import { assignLine, otherOver } from './assign';
+import { assignLine, emptyRowsInside, otherOver } from './assign';
 import type { ReadChar } from './ctc';
 import { compositeCrops, fitLine, PAD_X } from './lineImage';
 
@@ -212,6 +212,30 @@ describe('assignLine on an unsure "-" or "/"', () => {
     expect(shown(out)).toEqual(['1', '/', '0']);
   });
 
+  it('reads an unsure dot over a tall blob with two dots as a colon', () => {
+    const segs = [seg(0, 40), seg(50, 10), seg(70, 40)];
+    const colon = segs[1]!.crop.pixels;
+    colon.fill(0, 10 * 16, 10 * 40); // rows 16..39 empty: two dots
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(
+      segs,
+      [charAt('1', col(20)), unsure('.', 55), charAt('0', col(90))],
+      line,
+    );
+    expect(shown(out)).toEqual(['1', ':', '0']);
+  });
+
+  it('keeps an unsure dot over a tall blob with no gap a dot (a 1 beside it)', () => {
+    const segs = [seg(0, 40), seg(50, 10), seg(70, 40)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(
+      segs,
+      [charAt('1', col(20)), unsure('.', 55), charAt('0', col(90))],
+      line,
+    );
+    expect(shown(out)).toContain('.');
+  });
+
   it('keeps an unsure dot even inside a blob (a colon merged into a digit)', () => {
     const segs = [seg(0, 40), seg(60, 40)];
     const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
@@ -221,5 +245,13 @@ describe('assignLine on an unsure "-" or "/"', () => {
       line,
     );
     expect(shown(out)).toEqual(['1', '.', '0']);
+  });
+});
+
+describe('emptyRowsInside', () => {
+  it('is the widest inked-to-inked gap of empty rows, not the margins', () => {
+    const pixels = new Uint8Array(2 * 10);
+    for (const y of [1, 2, 7, 8]) pixels[y * 2] = 255;
+    expect(emptyRowsInside({ rect: { x: 0, y: 0, w: 2, h: 10 }, pixels })).toBe(4);
   });
 });

@@ -129,7 +129,9 @@ export function assignLine(
       const dash = c.char === '-';
       if (dash && c.p < SURE_SEPARATOR && !inkBesideBlobs(line, segments, xa, xb)) return;
       const ink = sliceInk(line.ink, xa, xb);
-      if (ink) tokens.push({ kind: 'separator', char: c.char, rect: ink.rect });
+      const char =
+        c.char === '.' && c.p < SURE_SEPARATOR && colonOver(segments, line, c) ? ':' : c.char;
+      if (ink) tokens.push({ kind: 'separator', char, rect: ink.rect });
       return;
     }
     if (agree) {
@@ -163,6 +165,44 @@ export function assignLine(
     resplit: !agree,
     minP: Math.min(1, ...read.map((c) => c.p)),
   };
+}
+
+/** A blob this tall (share of the line's median blob height) may be a colon, not a dot. */
+export const COLON_HEIGHT = 0.4;
+/** A colon's two dots lie apart by at least this share of its height. */
+export const COLON_GAP = 0.2;
+
+/**
+ * Whether the columns that emitted a dot reach a blob that is a colon: as tall as a colon's
+ * two dots and empty across its middle, which the reader, unsure, reads as one dot ("19:06"
+ * read "19.06").
+ */
+function colonOver(segments: readonly SegmentedDigit[], line: LineImage, c: ReadChar): boolean {
+  const heights = segments.map((s) => s.crop.rect.h).sort((a, b) => a - b);
+  const median = heights[heights.length >> 1] ?? 0;
+  return segments.some(
+    ({ crop }) =>
+      emittedOver(line, c, crop.rect) &&
+      crop.rect.h >= COLON_HEIGHT * median &&
+      emptyRowsInside(crop) >= COLON_GAP * crop.rect.h,
+  );
+}
+
+/** The longest run of rows without ink between a crop's first and last inked rows. */
+export function emptyRowsInside({ rect: { w, h }, pixels }: DigitCrop): number {
+  let longest = 0;
+  let run = 0;
+  let inked = false;
+  for (let y = 0; y < h; y++) {
+    let any = false;
+    for (let x = 0; x < w && !any; x++) any = pixels[y * w + x]! > 0;
+    if (any) {
+      if (inked) longest = Math.max(longest, run);
+      inked = true;
+      run = 0;
+    } else run++;
+  }
+  return longest;
 }
 
 /** A character read as the digit the reader ranked first at its most confident column. */

@@ -120,6 +120,18 @@ describe('fallbackTokens', () => {
     expect(shown(out.tokens)).toEqual(['d200', 'd260']);
   });
 
+  it('takes a close blob whose own digit is unsure ("Total:"’s "l" read "1" at 0.65)', () => {
+    const segs = [seg(0, 40), seg(44, 40), seg(88, 40), seg(160, 40)];
+    const out = run(segs, [
+      charAt('?', col(20), 0.99),
+      charAt('?', col(64), 0.99),
+      charAt('1', col(116), 0.65),
+      charAt('7', col(180), 0.99),
+    ]);
+    expect(out.leftOut).toBe(3);
+    expect(shown(out.tokens)).toEqual(['d160']);
+  });
+
   it('keeps a blob close to a label that holds a digit of its own', () => {
     const segs = [seg(0, 40), seg(44, 40), seg(88, 40), seg(160, 40)];
     const out = run(segs, [

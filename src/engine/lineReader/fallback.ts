@@ -36,6 +36,8 @@ export const MIN_LABEL = 2;
  * ("Total:"'s "l" read "1" as well as not a digit).
  */
 export const LABEL_TAIL = 0.5;
+/** A digit read at least this sure beside a label is a digit of the number. */
+export const SURE_DIGIT = 0.9;
 
 export interface FallbackInput {
   chars: readonly ReadChar[];
@@ -72,11 +74,14 @@ export function fallbackTokens(
   const gap = ({ crop: { rect: a } }: SegmentedDigit, { crop: { rect: b } }: SegmentedDigit) =>
     Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w), 0);
   // The same word as the label blob beside it: close, and read as not a digit, or holding no
-  // digit but one the reader emitted over that label blob too.
+  // sure digit but one the reader emitted over that label blob too.
   const tail = (s: SegmentedDigit, label: SegmentedDigit): boolean =>
     gap(s, label) <= wordGap &&
     (otherOver(image, chars, s.crop.rect) >= LABEL_TAIL ||
-      !over(s, (c) => isDigitChar(c.char) && !emittedOver(image, c, label.crop.rect)));
+      !over(
+        s,
+        (c) => isDigitChar(c.char) && c.p >= SURE_DIGIT && !emittedOver(image, c, label.crop.rect),
+      ));
   let from = 0;
   while (from < segments.length && isLabel(segments[from]!)) from++;
   let to = segments.length;
