@@ -173,6 +173,17 @@ describe('assignLine on an unsure "-" or "/"', () => {
     expect(shown(out)).toEqual(['1', '0']);
   });
 
+  it('drops an unsure comma inside one blob (the join of a touching "72")', () => {
+    const segs = [seg(0, 100)];
+    const line = fitLine(compositeCrops(segs.map((s) => s.crop)));
+    const out = assignLine(
+      segs,
+      [charAt('7', col(25)), unsure(',', 50), charAt('2', col(75))],
+      line,
+    );
+    expect(shown(out)).toEqual(['7', '2']);
+  });
+
   it('keeps it over ink of its own between the blobs (a dash)', () => {
     const segs = [seg(0, 40), seg(70, 40)];
     const dash = { rect: { x: 46, y: 26, w: 18, h: 4 }, pixels: new Uint8Array(72).fill(255) };

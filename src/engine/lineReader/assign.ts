@@ -123,10 +123,10 @@ export function assignLine(
       return;
     }
     if (!isDigitChar(c.char)) {
-      // A dash read unsurely with no ink of its own outside the digits' blobs is more often
-      // part of a digit (a 1's base, a 7's bar): only a sure one is kept there. Dots stay: a
-      // colon's dots are often merged into a digit's blob.
-      const dash = c.char === '-';
+      // A dash or comma read unsurely with no ink of its own outside the digits' blobs is more
+      // often part of a digit (a 1's base, a 7's bar, the join of two touching digits): only a
+      // sure one is kept there. Dots stay: a colon's dots are often merged into a digit's blob.
+      const dash = c.char === '-' || c.char === ',';
       if (dash && c.p < SURE_SEPARATOR && !inkBesideBlobs(line, segments, xa, xb)) return;
       const ink = sliceInk(line.ink, xa, xb);
       const char =
