@@ -18,7 +18,6 @@ import {
   centreX,
   charRegions,
   emittedOver,
-  LEAVE_OUT_FROM,
   otherOver,
   SURE_SEPARATOR,
   type DigitEvidence,
@@ -30,6 +29,11 @@ import { sliceInk, type LineImage } from './lineImage';
 
 /** A label left out is at least this many blobs ("No", "Tel", "Total"). */
 export const MIN_LABEL = 2;
+/**
+ * A label's blobs are read not a digit at least this sure: below the 0.9 that leaves out ink
+ * elsewhere, since a label takes two such blobs at an end ("Tel": T read so at 0.85).
+ */
+export const LABEL_FROM = 0.8;
 /**
  * Past a label, a blob as close to it as letters of one word (WORD_GAP) goes with the label
  * when the reader read not-a-digit over it at least LABEL_TAIL sure, even beside a digit
@@ -64,7 +68,7 @@ export function fallbackTokens(
   const holdsDigit = (s: SegmentedDigit, besides?: ReadChar): boolean =>
     over(s, (c) => c !== besides && isDigitChar(c.char));
   const isLabel = (s: SegmentedDigit): boolean =>
-    otherOver(image, chars, s.crop.rect) >= LEAVE_OUT_FROM && !holdsDigit(s);
+    otherOver(image, chars, s.crop.rect) >= LABEL_FROM && !holdsDigit(s);
   // Past a sure label, ink the reader read as no digit at all is the label's end ("l:" of
   // "Total:", read not-a-digit less surely than the rest of the word).
   const endsLabel = (s: SegmentedDigit): boolean =>
