@@ -40,6 +40,17 @@ describe('fallbackTokens', () => {
     expect(shown(out.tokens)).toEqual(['d140', 'd200']);
   });
 
+  it('takes blobs read not a digit at 0.8 or more for a label ("Tel": T at 0.85)', () => {
+    const segs = [seg(0, 40), seg(60, 40), seg(140, 40), seg(200, 40)];
+    const out = run(segs, [
+      charAt('?', col(20), 0.85),
+      charAt('?', col(80), 0.97),
+      charAt('4', col(160), 0.6),
+    ]);
+    expect(out.leftOut).toBe(2);
+    expect(shown(out.tokens)).toEqual(['d140', 'd200']);
+  });
+
   it('keeps one doubted blob at an end: a digit written oddly, not a word', () => {
     const segs = [seg(0, 40), seg(60, 40), seg(120, 40)];
     const out = run(segs, [charAt('?', col(20), 0.99), charAt('4', col(80), 0.6)]);
