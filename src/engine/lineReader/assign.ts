@@ -6,7 +6,7 @@
  * character gets the ink of the columns nearest to the columns that emitted it.
  */
 import type { DigitCrop } from '../segment/crops';
-import type { Rect } from '../segment/geometry';
+import { median, type Rect } from '../segment/geometry';
 import type { SegmentedDigit } from '../segment/segment';
 import { isDigitChar, OTHER, type ReadChar } from './ctc';
 import { dropLabelWords } from './labelWords';
@@ -90,6 +90,7 @@ export function assignLine(
   evidence: DigitEvidence = NO_EVIDENCE,
 ): AssignedLine {
   const regions = charRegions(line, read);
+  const height = median(segments.map((s) => s.crop.rect.h));
   // An unsure "/" with no ink of its own outside the digits' blobs is more often a slanted 1
   // inside a run of touching digits: it is read as the digit the reader ranked first there.
   const chars = read.map((c, i) =>
@@ -130,7 +131,9 @@ export function assignLine(
       if (dash && c.p < SURE_SEPARATOR && !inkBesideBlobs(line, segments, xa, xb)) return;
       const ink = sliceInk(line.ink, xa, xb);
       const char =
-        c.char === '.' && c.p < SURE_SEPARATOR && colonOver(segments, line, c) ? ':' : c.char;
+        c.char === '.' && c.p < SURE_SEPARATOR && colonOver(segments, height, line, c)
+          ? ':'
+          : c.char;
       if (ink) tokens.push({ kind: 'separator', char, rect: ink.rect });
       return;
     }
@@ -154,9 +157,8 @@ export function assignLine(
     }
     tokens.sort((a, b) => centreX(a) - centreX(b));
   }
-  const heights = segments.map((s) => s.crop.rect.h).sort((a, b) => a - b);
   const blobs = segments.map((s) => s.crop.rect);
-  const labels = dropLabelWords(tokens, blobs, leftOutBlobs, heights[heights.length >> 1] ?? 0);
+  const labels = dropLabelWords(tokens, blobs, leftOutBlobs, height);
   return {
     tokens: labels.tokens,
     evidence,
@@ -174,16 +176,19 @@ export const COLON_GAP = 0.2;
 
 /**
  * Whether the columns that emitted a dot reach a blob that is a colon: as tall as a colon's
- * two dots and empty across its middle, which the reader, unsure, reads as one dot ("19:06"
- * read "19.06").
+ * two dots (`height` is the line's median blob height) and empty across its middle, which the
+ * reader, unsure, reads as one dot ("19:06" read "19.06").
  */
-function colonOver(segments: readonly SegmentedDigit[], line: LineImage, c: ReadChar): boolean {
-  const heights = segments.map((s) => s.crop.rect.h).sort((a, b) => a - b);
-  const median = heights[heights.length >> 1] ?? 0;
+function colonOver(
+  segments: readonly SegmentedDigit[],
+  height: number,
+  line: LineImage,
+  c: ReadChar,
+): boolean {
   return segments.some(
     ({ crop }) =>
       emittedOver(line, c, crop.rect) &&
-      crop.rect.h >= COLON_HEIGHT * median &&
+      crop.rect.h >= COLON_HEIGHT * height &&
       emptyRowsInside(crop) >= COLON_GAP * crop.rect.h,
   );
 }

@@ -13,6 +13,7 @@
  *   under a sure "/" (a slanted 1 reads so: "3141" read "3/41").
  * - Every other blob is a digit, trusted only as far as the reader's columns over it allow.
  */
+import { median } from '../segment/geometry';
 import type { SegmentedDigit } from '../segment/segment';
 import {
   centreX,
@@ -73,8 +74,7 @@ export function fallbackTokens(
   // "Total:", read not-a-digit less surely than the rest of the word).
   const endsLabel = (s: SegmentedDigit): boolean =>
     !holdsDigit(s) && (otherOver(image, chars, s.crop.rect) > 0 || over(s, isSeparator));
-  const heights = segments.map((s) => s.crop.rect.h).sort((a, b) => a - b);
-  const wordGap = WORD_GAP * (heights[heights.length >> 1] ?? 0);
+  const wordGap = WORD_GAP * median(segments.map((s) => s.crop.rect.h));
   const gap = ({ crop: { rect: a } }: SegmentedDigit, { crop: { rect: b } }: SegmentedDigit) =>
     Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w), 0);
   // The same word as the label blob beside it: close, and read as not a digit, or holding no
